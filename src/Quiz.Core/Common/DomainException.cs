@@ -1,0 +1,12 @@
+namespace Quiz.Core.Common;
+
+/// <summary>
+/// A well-formed request the rules refuse (a move the room's state does not allow, a missing bank).
+/// <see cref="Code"/> is stable for clients; the message is for people.
+/// </summary>
+public sealed class DomainException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public static DomainException NotFound(string what, string id) => new("not_found", $"{what} '{id}' does not exist.");
+}

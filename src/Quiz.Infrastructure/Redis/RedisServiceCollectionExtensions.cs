@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Quiz.Infrastructure.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// The system of record: the Redis named by <c>ConnectionStrings:Redis</c> (or <c>Quiz:Redis:ConnectionString</c>),
+    /// else a Garnet hosted in this process.
+    /// </summary>
+    public static IServiceCollection AddQuizRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new RedisOptions();
+        configuration.GetSection(RedisOptions.Section).Bind(options);
+        var named = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(named))
+        {
+            options.ConnectionString = named;
+        }
+        return services.AddQuizRedis(options);
+    }
+
+    public static IServiceCollection AddQuizRedis(this IServiceCollection services, RedisOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new RedisKeys(options.KeyPrefix));
+        if (options.UsesEmbedded)
+        {
+            // Resolved before the multiplexer, so the container disposes it after the multiplexer (reverse order).
+            services.AddSingleton(sp => new EmbeddedGarnet(options.EmbeddedDataDir, options.EmbeddedPort, sp.GetService<ILoggerFactory>()));
+        }
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Quiz.Redis");
+            var configuration = options.UsesEmbedded
+                ? sp.GetRequiredService<EmbeddedGarnet>().ConnectionString
+                : options.ConnectionString!;
+            return RedisConnection.Open(configuration, logger);
+        });
+        services.AddHostedService<RedisWarmup>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using Mapster;
+using MapsterMapper;
+using Mediator;
+using Quiz.Core.Common;
+using Quiz.Infrastructure.Redis;
+using Quiz.Server.Api;
+
+namespace Quiz.Server.Hosting;
+
+/// <summary>Program.cs reads as a table of contents; each area adds its services and maps its endpoints here.</summary>
+public static class QuizHostingExtensions
+{
+    public static WebApplicationBuilder AddQuiz(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddQuizRedis(builder.Configuration);
+        services.AddQuizMediator();
+        services.AddSingleton(MappingConfig.Create());
+        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<QuizExceptionHandler>();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapQuiz(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.MapQuizHealth();
+        app.MapOpenApi();
+        app.MapClockApi();
+        return app;
+    }
+
+    /// <summary>Explicit registration: handlers come from Quiz.Core; behaviours run in the order listed.</summary>
+    private static IServiceCollection AddQuizMediator(this IServiceCollection services) =>
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Singleton;
+            options.Assemblies = [typeof(IValidated)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(LoggingBehavior<,>)];
+        });
+}

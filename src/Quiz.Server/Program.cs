@@ -1,0 +1,11 @@
+using Quiz.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddQuiz();
+
+var app = builder.Build();
+app.MapQuiz();
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
