@@ -1,8 +1,8 @@
 namespace Quiz.Infrastructure.Redis;
 
 /// <summary>
-/// Every Redis key this application uses, as pure functions of the domain ids. Keys of one contest or one bank
-/// share a hash tag (<c>{c:id}</c>, <c>{b:id}</c>) so a Lua script may touch all of them in Redis Cluster.
+/// Every Redis key this application uses, as pure functions of the domain ids. Keys of one contest share the hash
+/// tag <c>{c:id}</c> so one Lua script may touch all of them in Redis Cluster.
 /// </summary>
 public sealed class RedisKeys(string prefix)
 {
@@ -10,4 +10,45 @@ public sealed class RedisKeys(string prefix)
 
     /// <summary>A key nobody else uses; the readiness probe writes nothing, it only pings.</summary>
     public string Meta(string name) => $"{Prefix}meta:{name}";
+
+    /// <summary>Join code to contest id. Not tagged: looked up before the contest is known.</summary>
+    public string JoinCode(string code) => $"{Prefix}code:{code}";
+
+    /// <summary>Channel on which nodes tell each other that a room moved.</summary>
+    public string RoomEvents => $"{Prefix}events:rooms";
+
+    /// <summary>The contest definition with its question snapshot and keys (JSON). Server-side only.</summary>
+    public string Contest(string id) => $"{Contest_(id)}def";
+
+    /// <summary>Hash: the live room (status, seq, times, version, join code).</summary>
+    public string Room(string id) => $"{Contest_(id)}room";
+
+    /// <summary>Hash: participant id to profile (JSON).</summary>
+    public string Participants(string id) => $"{Contest_(id)}p";
+
+    /// <summary>Hash: SHA-256 of a participant token to participant id.</summary>
+    public string Tokens(string id) => $"{Contest_(id)}tok";
+
+    /// <summary>Hash: participant id to "streak:lastCorrectSeq".</summary>
+    public string Progress(string id) => $"{Contest_(id)}prog";
+
+    /// <summary>Hash: participant id to its one stored answer for question <paramref name="seq"/>.</summary>
+    public string Answers(string id, int seq) => $"{Contest_(id)}a:{seq}";
+
+    /// <summary>Hash: distribution key (option id, "right", "wrong") to count for question <paramref name="seq"/>.</summary>
+    public string Distribution(string id, int seq) => $"{Contest_(id)}d:{seq}";
+
+    /// <summary>Sorted set: participant id by <see cref="Contests.BoardScore"/> (points, then less total answer time).</summary>
+    public string Board(string id) => $"{Contest_(id)}board";
+
+    /// <summary>Hash: group name to summed points, for a dimension (team, unit, district).</summary>
+    public string GroupPoints(string id, string dimension) => $"{Contest_(id)}gs:{dimension}";
+
+    /// <summary>Hash: group name to number of participants, for a dimension.</summary>
+    public string GroupSize(string id, string dimension) => $"{Contest_(id)}gn:{dimension}";
+
+    /// <summary>List: the append-only contest log (moves, accepted answers) as JSON lines.</summary>
+    public string Log(string id) => $"{Contest_(id)}log";
+
+    private string Contest_(string id) => $"{Prefix}{{c:{id}}}:";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mapster;
 using MapsterMapper;
 using Mediator;
@@ -16,8 +17,11 @@ public static class QuizHostingExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddQuizRedis(builder.Configuration);
         services.AddQuizMediator();
+        services.AddQuizLive(builder.Configuration);
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
+        // Enums by name on the wire: "Proportional", not 1.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<QuizExceptionHandler>();
         services.AddOpenApi();
@@ -30,6 +34,8 @@ public static class QuizHostingExtensions
         app.MapQuizHealth();
         app.MapOpenApi();
         app.MapClockApi();
+        app.MapContestsApi();
+        app.MapQuizLive();
         return app;
     }
 
@@ -38,7 +44,7 @@ public static class QuizHostingExtensions
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.Assemblies = [typeof(IValidated)];
+            options.Assemblies = [typeof(IValidated), typeof(QuizHostingExtensions)];
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(LoggingBehavior<,>)];
         });
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Quiz.Server.Tests.Support;
@@ -14,9 +15,11 @@ namespace Quiz.Server.Tests.Support;
 public sealed class QuizServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public QuizServer(string name, IDictionary<string, string?>? settings = null)
+    public QuizServer(string name, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         KeyPrefix = TestRedis.NewPrefix(name);
         _settings = new Dictionary<string, string?>
         {
@@ -44,6 +47,10 @@ public sealed class QuizServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,31 @@
+using Quiz.Core.Banks;
+
+namespace Quiz.Core.Contests;
+
+/// <summary>
+/// A contest as stored: its rounds with their rules, and a snapshot of every question taken when the contest was
+/// created, so editing a bank never changes a contest under way. Questions are numbered by <see cref="ContestQuestion.Seq"/>
+/// across rounds, from 0.
+/// </summary>
+public sealed record ContestDefinition
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required IReadOnlyList<ContestRound> Rounds { get; init; }
+
+    public required IReadOnlyList<ContestQuestion> Questions { get; init; }
+
+    /// <summary>SHA-256 of the host key; the key itself is shown once, to whoever created the contest.</summary>
+    public required string HostKeyHash { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public RoundRules RulesFor(int seq) => Rounds[Questions[seq].Round].Rules;
+}
+
+public sealed record ContestRound(string Title, RoundRules Rules);
+
+/// <summary>One question of the contest, with the option order everyone sees and the salt of its key commitment.</summary>
+public sealed record ContestQuestion(int Seq, int Round, Question Question, IReadOnlyList<int> DisplayOrder, string Salt);

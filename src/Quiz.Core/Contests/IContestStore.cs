@@ -1,0 +1,19 @@
+namespace Quiz.Core.Contests;
+
+/// <summary>Contest definitions and their live rooms.</summary>
+public interface IContestStore
+{
+    /// <summary>Stores a new contest with a fresh room and reserves its join code; false if the code is taken.</summary>
+    Task<bool> CreateAsync(ContestDefinition contest, string joinCode, CancellationToken cancellationToken);
+
+    Task<ContestDefinition?> GetAsync(string contestId, CancellationToken cancellationToken);
+
+    Task<string?> GetJoinCodeAsync(string contestId, CancellationToken cancellationToken);
+
+    Task<string?> FindByJoinCodeAsync(string joinCode, CancellationToken cancellationToken);
+
+    Task<Room> GetRoomAsync(string contestId, CancellationToken cancellationToken);
+
+    /// <summary>Saves the room only if its stored version is still <paramref name="expectedVersion"/>, and logs the move.</summary>
+    Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, CancellationToken cancellationToken);
+}

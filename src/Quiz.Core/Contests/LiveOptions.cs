@@ -1,0 +1,16 @@
+namespace Quiz.Core.Contests;
+
+/// <summary>Settings of live play (<c>Quiz:Live</c>).</summary>
+public sealed class LiveOptions
+{
+    public const string Section = "Quiz:Live";
+
+    /// <summary>
+    /// A question is sent now but opens this much later, the same instant on every phone, so the order in which
+    /// thousands of sockets receive it does not decide who gets more time. Set it near the broadcast p99.
+    /// </summary>
+    public long OpenLeadMs { get; set; } = 500;
+
+    /// <summary>How many rows of each board the big screen gets.</summary>
+    public int BoardTop { get; set; } = 10;
+}

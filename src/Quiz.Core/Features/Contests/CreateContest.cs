@@ -1,0 +1,106 @@
+using Mediator;
+using Quiz.Core.Banks;
+using Quiz.Core.Common;
+using Quiz.Core.Contests;
+
+namespace Quiz.Core.Features.Contests;
+
+/// <summary>A round as the organizer describes it: its rules and the questions it takes from a bank.</summary>
+public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, IReadOnlyList<string> QuestionIds);
+
+/// <summary>
+/// Creates a live contest: snapshots its questions (later bank edits do not reach it), fixes each question's option
+/// order and key salt, and reserves a join code. The host key is returned once and stored only as a hash.
+/// </summary>
+public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds) : ICommand<ContestCreated>, IValidated
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
+        {
+            yield return new FieldError("title", "is required and at most 200 characters");
+        }
+        if (Rounds is null || Rounds.Count == 0)
+        {
+            yield return new FieldError("rounds", "a contest needs at least one round");
+            yield break;
+        }
+        for (var i = 0; i < Rounds.Count; i++)
+        {
+            var round = Rounds[i];
+            if (string.IsNullOrWhiteSpace(round.BankId))
+            {
+                yield return new FieldError($"rounds[{i}].bankId", "is required");
+            }
+            if (round.QuestionIds is null || round.QuestionIds.Count is 0 or > 500)
+            {
+                yield return new FieldError($"rounds[{i}].questionIds", "a round needs 1 to 500 questions");
+            }
+            else if (round.QuestionIds.Distinct().Count() != round.QuestionIds.Count)
+            {
+                yield return new FieldError($"rounds[{i}].questionIds", "lists the same question twice");
+            }
+            foreach (var error in (round.Rules ?? new RoundRules()).Validate($"rounds[{i}].rules"))
+            {
+                yield return error;
+            }
+        }
+    }
+}
+
+public sealed record ContestCreated(string ContestId, string JoinCode, string HostKey, int Questions);
+
+public sealed class CreateContestHandler(IQuestionSource questions, IContestStore store, TimeProvider clock)
+    : ICommandHandler<CreateContest, ContestCreated>
+{
+    public async ValueTask<ContestCreated> Handle(CreateContest command, CancellationToken cancellationToken)
+    {
+        var snapshot = new List<ContestQuestion>();
+        var rounds = new List<ContestRound>();
+        foreach (var (spec, round) in command.Rounds.Select((r, i) => (r, i)))
+        {
+            rounds.Add(new ContestRound(string.IsNullOrWhiteSpace(spec.Title) ? $"第{round + 1}轮" : spec.Title, spec.Rules ?? new RoundRules()));
+            foreach (var question in await questions.GetQuestionsAsync(spec.BankId, spec.QuestionIds, cancellationToken))
+            {
+                snapshot.Add(new ContestQuestion(snapshot.Count, round, question, DisplayOrder(question), KeyCommitment.NewSalt()));
+            }
+        }
+        var hostKey = Ids.Secret();
+        var contest = new ContestDefinition
+        {
+            Id = Ids.New(),
+            Title = command.Title.Trim(),
+            Rounds = rounds,
+            Questions = snapshot,
+            HostKeyHash = Ids.Hash(hostKey),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var code = Ids.JoinCode();
+            if (await store.CreateAsync(contest, code, cancellationToken))
+            {
+                return new ContestCreated(contest.Id, code, hostKey, snapshot.Count);
+            }
+        }
+        throw new DomainException("no_join_code", "No free join code was found; try again.");
+    }
+
+    /// <summary>
+    /// Choice options keep the organizer's order (a stage reads them out as A, B, C, D); ordering items are shuffled,
+    /// or the answer would be on the screen.
+    /// </summary>
+    private static int[] DisplayOrder(Question question)
+    {
+        var order = Enumerable.Range(0, question.Options.Count).ToArray();
+        if (question.Type == QuestionType.Ordering)
+        {
+            do
+            {
+                Random.Shared.Shuffle(order);
+            }
+            while (order.Length > 1 && order.SequenceEqual(question.Answer.Options));
+        }
+        return order;
+    }
+}

@@ -1,0 +1,29 @@
+using Mediator;
+using Quiz.Contracts;
+using Quiz.Core.Contests;
+
+namespace Quiz.Core.Features.Live;
+
+/// <summary>Everything a client needs to (re)draw the room: its state, the open question, and, for a participant, its standing.</summary>
+public sealed record GetRoomSnapshot(string ContestId, string? ParticipantId) : IQuery<RoomSnapshot>;
+
+public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore participants, IBoardStore boards, TimeProvider clock)
+    : IQueryHandler<GetRoomSnapshot, RoomSnapshot>
+{
+    public async ValueTask<RoomSnapshot> Handle(GetRoomSnapshot query, CancellationToken cancellationToken)
+    {
+        var contest = await rooms.GetContestAsync(query.ContestId, cancellationToken);
+        var room = await rooms.RefreshAsync(query.ContestId, cancellationToken);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var count = await participants.CountAsync(query.ContestId, cancellationToken);
+        var state = Views.State(contest, room, count, now);
+        var question = room.Seq >= 0 && room.Status != RoomStatuses.Ended ? Views.Question(contest, room, now) : null;
+        if (query.ParticipantId is null)
+        {
+            return new RoomSnapshot(state, question, null, false);
+        }
+        var standing = (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [query.ParticipantId], cancellationToken))[0];
+        var answered = room.Seq >= 0 && await participants.HasAnsweredAsync(query.ContestId, room.Seq, query.ParticipantId, cancellationToken);
+        return new RoomSnapshot(state, question, standing, answered);
+    }
+}

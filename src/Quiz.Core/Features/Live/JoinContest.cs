@@ -1,0 +1,57 @@
+using Mediator;
+using Quiz.Contracts;
+using Quiz.Core.Common;
+using Quiz.Core.Contests;
+
+namespace Quiz.Core.Features.Live;
+
+/// <summary>Joins an open room by its code and a nickname. Returns the participant token that proves who it is on rejoining.</summary>
+public sealed record JoinContest(string Code, string Nickname, string? Team, string? Unit, string? District)
+    : ICommand<(Participant Participant, string ContestId, string Token)>, IValidated
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Code) || Code.Length != 6 || !Code.All(char.IsAsciiDigit))
+        {
+            yield return new FieldError("code", "the join code has 6 digits");
+        }
+        if (string.IsNullOrWhiteSpace(Nickname) || Nickname.Trim().Length > 20)
+        {
+            yield return new FieldError("nickname", "is required, at most 20 characters");
+        }
+        foreach (var (name, value) in new[] { ("team", Team), ("unit", Unit), ("district", District) })
+        {
+            if (value is { Length: > 50 })
+            {
+                yield return new FieldError(name, "is at most 50 characters");
+            }
+        }
+    }
+}
+
+public sealed class JoinContestHandler(IContestStore contests, IParticipantStore participants, LiveRooms rooms, TimeProvider clock)
+    : ICommandHandler<JoinContest, (Participant Participant, string ContestId, string Token)>
+{
+    public async ValueTask<(Participant Participant, string ContestId, string Token)> Handle(JoinContest command, CancellationToken cancellationToken)
+    {
+        var contestId = await contests.FindByJoinCodeAsync(command.Code, cancellationToken)
+            ?? throw new DomainException("unknown_code", $"No contest has the join code {command.Code}.");
+        var contest = await rooms.GetContestAsync(contestId, cancellationToken);
+        var room = RoomMachine.Settle(await rooms.GetRoomAsync(contestId, cancellationToken), clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (room.Status == RoomStatuses.Ended)
+        {
+            throw new DomainException("contest_ended", "This contest has ended.");
+        }
+        if (room.Status != RoomStatuses.Lobby && !contest.RulesFor(room.Seq).LateJoin)
+        {
+            throw new DomainException("late_join_closed", "This contest has started and does not take late joiners.");
+        }
+        var participant = new Participant(Ids.New(), command.Nickname.Trim(), Clean(command.Team), Clean(command.Unit), Clean(command.District));
+        var token = Ids.Secret();
+        await participants.AddAsync(contestId, participant, Ids.Hash(token), cancellationToken);
+        rooms.RememberProgress(contestId, participant.Id, Progress.None);
+        return (participant, contestId, token);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Mediator;
+using Quiz.Contracts;
+using Quiz.Core.Common;
+using Quiz.Core.Contests;
+
+namespace Quiz.Core.Features.Live;
+
+/// <summary>A host move: start, next, close, reveal, board, pause, resume or end. Refused with a reason when the room's state does not allow it.</summary>
+/// <remarks><see cref="ExpectedSeq"/>: move only if the room is still on that question (the auto-close timer uses it, so a late timer never closes the next question).</remarks>
+public sealed record MoveRoom(string ContestId, string Move, string Actor, int? ExpectedSeq = null) : ICommand<Room>, IValidated
+{
+    private static readonly string[] Moves =
+        [HostMoves.Start, HostMoves.Next, HostMoves.Close, HostMoves.Reveal, HostMoves.Board, HostMoves.Pause, HostMoves.Resume, HostMoves.End];
+
+    public IEnumerable<FieldError> Validate()
+    {
+        if (!Moves.Contains(Move))
+        {
+            yield return new FieldError("move", $"must be one of {string.Join(", ", Moves)}");
+        }
+    }
+}
+
+public sealed class MoveRoomHandler(LiveRooms rooms, IContestStore store, IPublisher publisher, TimeProvider clock, LiveOptions options)
+    : ICommandHandler<MoveRoom, Room>
+{
+    public async ValueTask<Room> Handle(MoveRoom command, CancellationToken cancellationToken)
+    {
+        var contest = await rooms.GetContestAsync(command.ContestId, cancellationToken);
+        // Optimistic: decide on the stored state, store only if nobody moved it meanwhile, else decide again.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var room = await store.GetRoomAsync(command.ContestId, cancellationToken);
+            if (command.ExpectedSeq is { } expected && (room.Seq != expected || room.Status != RoomStatuses.Open))
+            {
+                return room;
+            }
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var next = RoomMachine.Apply(room, command.Move, contest, now, options.OpenLeadMs);
+            var entry = JsonSerializer.Serialize(new { t = "move", move = command.Move, by = command.Actor, at = now, seq = next.Seq, status = next.Status });
+            if (await store.TryMoveRoomAsync(command.ContestId, next, room.Version, entry, cancellationToken))
+            {
+                rooms.Remember(command.ContestId, next);
+                await publisher.Publish(new RoomMoved(command.ContestId, command.Move, next), cancellationToken);
+                return next;
+            }
+        }
+        throw new DomainException("busy", "The room was moved by someone else at the same moment; try again.");
+    }
+}

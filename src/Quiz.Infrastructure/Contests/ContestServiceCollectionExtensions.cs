@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quiz.Core.Contests;
+
+namespace Quiz.Infrastructure.Contests;
+
+public static class ContestServiceCollectionExtensions
+{
+    /// <summary>The Redis stores behind live contests. Needs <c>AddQuizRedis</c>.</summary>
+    public static IServiceCollection AddQuizContestStores(this IServiceCollection services)
+    {
+        services.AddSingleton<IContestStore, RedisContestStore>();
+        services.AddSingleton<IParticipantStore, RedisParticipantStore>();
+        services.AddSingleton<IBoardStore, RedisBoardStore>();
+        services.AddSingleton<IAnswerLedger, RedisAnswerLedger>();
+        return services;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Quiz.Core.Contests;
+using Quiz.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Quiz.Infrastructure.Contests;
+
+/// <summary>
+/// Gathers answers as they arrive and writes them in batches: while one batch is on its way to Redis the next one
+/// fills, so a quiet room pays one round trip per answer and a burst of thousands pays a few dozen. Each caller's
+/// task completes when its batch is stored, so an acknowledgement always means stored.
+/// </summary>
+internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private const int MaxInFlight = 4;
+
+    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisKeys _keys;
+    private readonly ILogger<RedisAnswerLedger> _logger;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _inFlight = new(MaxInFlight);
+    private readonly Task _pump;
+
+    public RedisAnswerLedger(IConnectionMultiplexer redis, RedisKeys keys, ILogger<RedisAnswerLedger> logger)
+    {
+        _redis = redis;
+        _keys = keys;
+        _logger = logger;
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public ValueTask<LedgerResult> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(answer, new TaskCompletionSource<LedgerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The answer ledger is shutting down.");
+        }
+        return new ValueTask<LedgerResult>(pending.Done.Task.WaitAsync(cancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _pump;
+    }
+
+    private async Task PumpAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<Pending>(MaxBatch);
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+            await _inFlight.WaitAsync();
+            var taken = batch.ToArray();
+            batch.Clear();
+            _ = WriteAsync(taken);
+        }
+        for (var i = 0; i < MaxInFlight; i++)
+        {
+            await _inFlight.WaitAsync(); // drain: every batch in flight finishes before disposal completes
+        }
+    }
+
+    private async Task WriteAsync(Pending[] batch)
+    {
+        try
+        {
+            var db = _redis.GetDatabase();
+            var writes = batch.GroupBy(p => (p.Answer.ContestId, p.Answer.Seq))
+                .Select(group => WriteGroupAsync(db, group.Key.ContestId, group.Key.Seq, group.ToArray()));
+            await Task.WhenAll(writes);
+            BatchWritten(_logger, batch.Length);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    private async Task WriteGroupAsync(IDatabase db, string contestId, int seq, Pending[] group)
+    {
+        try
+        {
+            var args = new RedisValue[2 + (group.Length * AnswerBatchScript.FieldsPerAnswer)];
+            args[0] = seq;
+            args[1] = group.Length;
+            var i = 2;
+            foreach (var pending in group)
+            {
+                var a = pending.Answer;
+                var points = a.Score.Points.ToString("0.##", CultureInfo.InvariantCulture);
+                args[i++] = a.Participant.Id;
+                args[i++] = a.AnswerId;
+                args[i++] = a.ReceivedAtMs;
+                args[i++] = BoardScore.IncrementText(a.Score.Points, a.ElapsedMs);
+                args[i++] = points;
+                args[i++] = a.Score.Correct ? $"{a.Score.Streak}:{seq}" : "0:-1";
+                args[i++] = string.Join(',', a.DistributionKeys);
+                args[i++] = a.Participant.Team ?? "";
+                args[i++] = a.Participant.Unit ?? "";
+                args[i++] = a.Participant.District ?? "";
+                args[i++] = LogEntry(a, points);
+            }
+            RedisKey[] scriptKeys =
+            [
+                _keys.Room(contestId), _keys.Answers(contestId, seq), _keys.Board(contestId), _keys.Distribution(contestId, seq),
+                _keys.Progress(contestId), _keys.GroupPoints(contestId, Groups.Team), _keys.GroupPoints(contestId, Groups.Unit),
+                _keys.GroupPoints(contestId, Groups.District), _keys.Log(contestId),
+            ];
+            var results = (RedisValue[])(await db.ScriptEvaluateAsync(AnswerBatchScript.Lua, scriptKeys, args))!;
+            for (var n = 0; n < group.Length; n++)
+            {
+                group[n].Done.TrySetResult((int)results[n] switch
+                {
+                    0 => LedgerResult.Accepted,
+                    1 => LedgerResult.Duplicate,
+                    _ => LedgerResult.Late,
+                });
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing acknowledged: every caller learns the write failed and may retry with the same answer id.
+            BatchFailed(_logger, ex, contestId, seq, group.Length);
+            foreach (var pending in group)
+            {
+                pending.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private static string LogEntry(RecordedAnswer a, string points) => JsonSerializer.Serialize(new
+    {
+        t = "answer",
+        seq = a.Seq,
+        pid = a.Participant.Id,
+        aid = a.AnswerId,
+        at = a.ReceivedAtMs,
+        ms = a.ElapsedMs,
+        pts = points,
+        ok = a.Score.Correct,
+        given = a.Given,
+        team = a.Participant.Team,
+        unit = a.Participant.Unit,
+        district = a.Participant.District,
+    });
+
+    [LoggerMessage(LogLevel.Trace, "Stored a batch of {Count} answers")]
+    private static partial void BatchWritten(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Error, "Could not store {Count} answers to question {Seq} of contest {ContestId}")]
+    private static partial void BatchFailed(ILogger logger, Exception exception, string contestId, int seq, int count);
+
+    private sealed record Pending(RecordedAnswer Answer, TaskCompletionSource<LedgerResult> Done);
+}

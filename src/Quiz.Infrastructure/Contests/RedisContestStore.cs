@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using Quiz.Core.Contests;
+using Quiz.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Quiz.Infrastructure.Contests;
+
+internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys keys) : IContestStore
+{
+    // Compare-and-set on the room's version, then log the move: one atomic step, so two hosts' clicks cannot interleave.
+    private const string MoveScript = """
+        local v = redis.call('HGET', KEYS[1], 'version') or '0'
+        if v ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'status', ARGV[2], 'seq', ARGV[3], 'opensAt', ARGV[4], 'closesAt', ARGV[5],
+            'paused', ARGV[6], 'remaining', ARGV[7], 'acceptUntil', ARGV[8], 'version', ARGV[9])
+        redis.call('RPUSH', KEYS[2], ARGV[10])
+        return 1
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<bool> CreateAsync(ContestDefinition contest, string joinCode, CancellationToken cancellationToken)
+    {
+        if (!await Db.StringSetAsync(keys.JoinCode(joinCode), contest.Id, when: When.NotExists))
+        {
+            return false;
+        }
+        var tx = Db.CreateTransaction();
+        _ = tx.StringSetAsync(keys.Contest(contest.Id), JsonSerializer.Serialize(contest, ContestJson.Options));
+        _ = tx.HashSetAsync(keys.Room(contest.Id), [.. Fields(new Room()), new HashEntry("code", joinCode)]);
+        await tx.ExecuteAsync();
+        return true;
+    }
+
+    public async Task<ContestDefinition?> GetAsync(string contestId, CancellationToken cancellationToken)
+    {
+        var json = await Db.StringGetAsync(keys.Contest(contestId));
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<ContestDefinition>(json.ToString(), ContestJson.Options);
+    }
+
+    public async Task<string?> GetJoinCodeAsync(string contestId, CancellationToken cancellationToken) =>
+        await Db.HashGetAsync(keys.Room(contestId), "code");
+
+    public async Task<string?> FindByJoinCodeAsync(string joinCode, CancellationToken cancellationToken) =>
+        await Db.StringGetAsync(keys.JoinCode(joinCode));
+
+    public async Task<Room> GetRoomAsync(string contestId, CancellationToken cancellationToken)
+    {
+        var fields = await Db.HashGetAllAsync(keys.Room(contestId));
+        var map = fields.ToDictionary(f => f.Name.ToString(), f => f.Value.ToString());
+        long Long(string name) => map.TryGetValue(name, out var v) ? long.Parse(v, CultureInfo.InvariantCulture) : 0;
+        return new Room
+        {
+            Status = map.GetValueOrDefault("status", Quiz.Contracts.RoomStatuses.Lobby),
+            Seq = map.ContainsKey("seq") ? (int)Long("seq") : -1,
+            OpensAtMs = Long("opensAt"),
+            ClosesAtMs = Long("closesAt"),
+            Paused = Long("paused") == 1,
+            RemainingMs = Long("remaining"),
+            AcceptUntilMs = Long("acceptUntil"),
+            Version = Long("version"),
+        };
+    }
+
+    public async Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, CancellationToken cancellationToken)
+    {
+        var result = await Db.ScriptEvaluateAsync(MoveScript,
+            [keys.Room(contestId), keys.Log(contestId)],
+            [
+                expectedVersion, room.Status, room.Seq, room.OpensAtMs, room.ClosesAtMs, room.Paused ? 1 : 0,
+                room.RemainingMs, room.AcceptUntilMs, room.Version, logEntry,
+            ]);
+        return (int)result == 1;
+    }
+
+    private static HashEntry[] Fields(Room room) =>
+    [
+        new("status", room.Status), new("seq", room.Seq), new("opensAt", room.OpensAtMs), new("closesAt", room.ClosesAtMs),
+        new("paused", room.Paused ? 1 : 0), new("remaining", room.RemainingMs), new("acceptUntil", room.AcceptUntilMs),
+        new("version", room.Version),
+    ];
+}

@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QRCoder;
+using Quiz.Contracts;
+using Quiz.Core.Features.Contests;
+using Quiz.Core.Features.Live;
+
+namespace Quiz.Server.Api;
+
+internal static class ContestsApi
+{
+    public static void MapContestsApi(this IEndpointRouteBuilder app)
+    {
+        var contests = app.MapGroup("/api/contests").WithTags("Contests");
+        contests.MapPost("/", Create).WithName("CreateContest");
+        contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard");
+
+        app.MapGet("/api/join/{code}/qr.svg", JoinQr).WithTags("Contests").WithName("GetJoinQr");
+    }
+
+    private static async Task<Created<ContestCreated>> Create(CreateContest command, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/contests/{created.ContestId}", created);
+    }
+
+    private static async Task<Ok<Leaderboard>> Board(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
+        TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top), ct));
+
+    /// <summary>A QR code of the join link, for the big screen and printed posters. Checks the code exists first.</summary>
+    private static async Task<IResult> JoinQr(string code, HttpRequest request, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new FindContestByCode(code), ct);
+        var link = $"{request.Scheme}://{request.Host}/play?code={Uri.EscapeDataString(code)}";
+        using var data = QRCodeGenerator.GenerateQrCode(link, QRCodeGenerator.ECCLevel.M);
+        var svg = new SvgQRCode(data).GetGraphic(8);
+        return TypedResults.Text(svg, "image/svg+xml");
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.SignalR;
+using Quiz.Contracts;
+using Quiz.Core.Contests;
+using Quiz.Infrastructure.Contests;
+using Quiz.Infrastructure.Redis;
+using Quiz.Server.Live;
+using StackExchange.Redis;
+
+namespace Quiz.Server.Hosting;
+
+internal static class LiveHostingExtensions
+{
+    /// <summary>
+    /// Live play: the hub (JSON and MessagePack), the stores, and this node's view of its rooms. With an external
+    /// Redis configured the node joins SignalR's Redis backplane on the same multiplexer, so several nodes can serve
+    /// one contest; the embedded Garnet serves one node and needs none.
+    /// </summary>
+    public static IServiceCollection AddQuizLive(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new LiveOptions();
+        configuration.GetSection(LiveOptions.Section).Bind(options);
+        services.AddSingleton(options);
+        services.AddQuizContestStores();
+        services.AddSingleton<LiveRooms>();
+        services.AddSingleton<LocalParticipants>();
+        services.AddSingleton<QuestionTimer>();
+        services.AddHostedService<RoomEventsListener>();
+
+        var signalR = services.AddSignalR(o =>
+        {
+            o.AddFilter<HubErrorFilter>();
+            o.MaximumReceiveMessageSize = 16 * 1024; // an answer is a few hundred bytes
+        }).AddMessagePackProtocol();
+        var store = new Infrastructure.Redis.RedisOptions();
+        configuration.GetSection(Infrastructure.Redis.RedisOptions.Section).Bind(store);
+        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")) || !store.UsesEmbedded)
+        {
+            signalR.AddStackExchangeRedis();
+            services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>().Configure<IConnectionMultiplexer, RedisKeys>((o, multiplexer, keys) =>
+            {
+                o.ConnectionFactory = _ => Task.FromResult(multiplexer);
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(keys.Prefix + "signalr:");
+            });
+        }
+        return services;
+    }
+
+    public static void MapQuizLive(this IEndpointRouteBuilder app) => app.MapHub<QuizHub>(HubMethods.Path);
+}

@@ -1,0 +1,98 @@
+using Mediator;
+using Microsoft.AspNetCore.SignalR;
+using Quiz.Contracts;
+using Quiz.Core.Features.Live;
+
+namespace Quiz.Server.Live;
+
+/// <summary>
+/// The live hub: thin. Each method checks who the connection is, stamps the server time, and sends a command or
+/// query through the mediator. Pushes go out through <see cref="RoomBroadcaster"/>.
+/// </summary>
+public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock) : Hub<IQuizClient>
+{
+    public ServerTime Sync(long clientTimeMs) => new(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds());
+
+    public async Task<Joined> Join(JoinRequest request)
+    {
+        var (participant, contestId, token) = await sender.Send(
+            new JoinContest(request.Code, request.Nickname, request.Team, request.Unit, request.District), Context.ConnectionAborted);
+        return await AttachAsync(contestId, participant, token);
+    }
+
+    public async Task<Joined> Rejoin(RejoinRequest request)
+    {
+        var participant = await sender.Send(new RejoinContest(request.ContestId, request.Token), Context.ConnectionAborted);
+        return await AttachAsync(request.ContestId, participant, request.Token);
+    }
+
+    public async Task<AnswerAck> SubmitAnswer(AnswerRequest request)
+    {
+        var receivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(); // the only time that counts
+        var contestId = Context.ContestId();
+        var participant = Context.Participant();
+        if (contestId is null || participant is null)
+        {
+            throw new HubException("not_joined: join the contest before answering.");
+        }
+        if (!local.IsCurrent(contestId, participant.Id, Context.ConnectionId))
+        {
+            throw new HubException("superseded: this participant has connected again elsewhere.");
+        }
+        return await sender.Send(new Core.Features.Live.SubmitAnswer(contestId, participant, request.AnswerId, request.Seq,
+            request.Options, request.Text, receivedAt), Context.ConnectionAborted);
+    }
+
+    /// <summary>A big screen: read-only, by join code.</summary>
+    public async Task<RoomSnapshot> Watch(string code)
+    {
+        var contestId = await sender.Send(new FindContestByCode(code), Context.ConnectionAborted);
+        Context.SetWatcher(contestId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(contestId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(contestId));
+        return await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted);
+    }
+
+    public async Task<HostSession> HostRoom(HostRoomRequest request)
+    {
+        var code = await sender.Send(new AuthorizeHost(request.ContestId, request.HostKey), Context.ConnectionAborted);
+        Context.SetHost(request.ContestId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(request.ContestId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(request.ContestId));
+        return new HostSession(code, await sender.Send(new GetRoomSnapshot(request.ContestId, null), Context.ConnectionAborted));
+    }
+
+    public async Task<RoomState> Control(ControlRequest request)
+    {
+        var contestId = Context.ContestId();
+        if (contestId is null || !Context.IsHost())
+        {
+            throw new HubException("forbidden: only the host of this contest may move the room.");
+        }
+        await sender.Send(new MoveRoom(contestId, request.Move, $"host:{Context.ConnectionId}"), Context.ConnectionAborted);
+        return (await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted)).State;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.ContestId() is { } contestId)
+        {
+            local.Detach(contestId, Context.ConnectionId);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task<Joined> AttachAsync(string contestId, Core.Contests.Participant participant, string token)
+    {
+        Context.SetParticipant(contestId, participant);
+        var previous = local.Attach(contestId, participant.Id, Context.ConnectionId);
+        if (previous is not null)
+        {
+            await Clients.Client(previous).Superseded("This participant connected again on another device or tab.");
+            await Groups.RemoveFromGroupAsync(previous, Live.Groups.Everyone(contestId));
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(contestId));
+        var room = await sender.Send(new GetRoomSnapshot(contestId, participant.Id), Context.ConnectionAborted);
+        return new Joined(contestId, participant.Id, token, participant.Nickname, room);
+    }
+}

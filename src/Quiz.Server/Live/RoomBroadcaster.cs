@@ -1,0 +1,58 @@
+using Mediator;
+using Microsoft.AspNetCore.SignalR;
+using Quiz.Contracts;
+using Quiz.Core.Contests;
+using Quiz.Core.Features.Live;
+using Quiz.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace Quiz.Server.Live;
+
+/// <summary>
+/// Runs on the node where the host moved the room: tells every node (Redis pub/sub, so each refreshes its view and
+/// pushes standings to its own participants), then sends the room's news to every client once, through the group
+/// (SignalR serializes a group message once per protocol, and the backplane carries it to the other nodes).
+/// </summary>
+public sealed class RoomBroadcaster(
+    IHubContext<QuizHub, IQuizClient> hub,
+    ISender sender,
+    LiveRooms rooms,
+    IParticipantStore participants,
+    IConnectionMultiplexer redis,
+    RedisKeys keys,
+    QuestionTimer timer,
+    LiveOptions options,
+    TimeProvider clock) : INotificationHandler<RoomMoved>
+{
+    public async ValueTask Handle(RoomMoved moved, CancellationToken cancellationToken)
+    {
+        var (contestId, room) = (moved.ContestId, moved.Room);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(keys.RoomEvents), RoomEvent.Format(contestId, moved.Move, room));
+
+        var contest = await rooms.GetContestAsync(contestId, cancellationToken);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var everyone = hub.Clients.Group(Groups.Everyone(contestId));
+        var count = await participants.CountAsync(contestId, cancellationToken);
+        await everyone.RoomChanged(Views.State(contest, room, count, now));
+        switch (moved.Move)
+        {
+            case HostMoves.Start or HostMoves.Next:
+                await everyone.QuestionOpened(Views.Question(contest, room, now));
+                timer.Schedule(contestId, room);
+                break;
+            case HostMoves.Resume when room.Status == RoomStatuses.Open:
+                await everyone.QuestionOpened(Views.Question(contest, room, now));
+                timer.Schedule(contestId, room);
+                break;
+            case HostMoves.Close:
+                await everyone.QuestionClosed(new QuestionClosed(contestId, room.Seq, await sender.Send(new CountAnswers(contestId, room.Seq), cancellationToken)));
+                break;
+            case HostMoves.Reveal:
+                await everyone.AnswerRevealed(await sender.Send(new GetAnswerReveal(contestId, room.Seq), cancellationToken));
+                break;
+            case HostMoves.Board or HostMoves.End:
+                await everyone.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop), cancellationToken));
+                break;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Quiz.Contracts;
+
+namespace Quiz.Server.Tests.Support;
+
+/// <summary>
+/// A real SignalR client over a real WebSocket. Records every event it receives, as JSON, in arrival order, so a
+/// test can read what a phone would have seen.
+/// </summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<(string Event, string Json)> _log = new();
+    private readonly Channel<(string Event, object Payload)> _events = Channel.CreateUnbounded<(string, object)>();
+
+    private LiveClient(HubConnection connection) => Connection = connection;
+
+    public HubConnection Connection { get; }
+
+    public Joined? Joined { get; private set; }
+
+    public IReadOnlyList<(string Event, string Json)> Log => [.. _log];
+
+    public static async Task<LiveClient> ConnectAsync(Uri server, bool messagePack = false)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(server, HubMethods.Path), o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+        });
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+        var client = new LiveClient(builder.Build());
+        client.Listen<RoomState>(nameof(IQuizClient.RoomChanged));
+        client.Listen<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        client.Listen<QuestionClosed>(nameof(IQuizClient.QuestionClosed));
+        client.Listen<AnswerReveal>(nameof(IQuizClient.AnswerRevealed));
+        client.Listen<Leaderboard>(nameof(IQuizClient.LeaderboardShown));
+        client.Listen<Standing>(nameof(IQuizClient.StandingUpdated));
+        client.Listen<AnswerCount>(nameof(IQuizClient.AnswerCountChanged));
+        client.Listen<string>(nameof(IQuizClient.Superseded));
+        await client.Connection.StartAsync();
+        return client;
+    }
+
+    public async Task<Joined> JoinAsync(string code, string nickname, string? team = null, string? unit = null, string? district = null)
+    {
+        Joined = await Connection.InvokeAsync<Joined>(HubMethods.Join, new JoinRequest(code, nickname, team, unit, district));
+        return Joined;
+    }
+
+    public Task<AnswerAck> AnswerAsync(int seq, IReadOnlyList<int>? options = null, string? text = null, string? answerId = null) =>
+        Connection.InvokeAsync<AnswerAck>(HubMethods.SubmitAnswer, new AnswerRequest(answerId ?? Guid.NewGuid().ToString("N"), seq, options, text));
+
+    public Task<RoomState> ControlAsync(string move) => Connection.InvokeAsync<RoomState>(HubMethods.Control, new ControlRequest(move));
+
+    /// <summary>The next event of this kind (skipping others), or a timeout failure.</summary>
+    public async Task<T> NextAsync<T>(string eventName, Func<T, bool>? match = null, int timeoutMs = 10_000)
+    {
+        using var cts = new CancellationTokenSource(timeoutMs);
+        try
+        {
+            while (true)
+            {
+                var (name, payload) = await _events.Reader.ReadAsync(cts.Token);
+                if (name == eventName && payload is T typed && (match is null || match(typed)))
+                {
+                    return typed;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No {eventName} within {timeoutMs} ms.");
+        }
+    }
+
+    /// <summary>Waits until the server's clock reaches <paramref name="serverMs"/>, estimating the offset with Sync.</summary>
+    public async Task WaitForServerTimeAsync(long serverMs)
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var sync = await Connection.InvokeAsync<ServerTime>(HubMethods.Sync, before);
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var offset = sync.ServerTimeMs - ((before + after) / 2);
+        var wait = serverMs - (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + offset) + 5;
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait));
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+
+    private void Listen<T>(string name) =>
+        Connection.On<T>(name, payload =>
+        {
+            _log.Enqueue((name, JsonSerializer.Serialize(payload)));
+            _events.Writer.TryWrite((name, payload!));
+        });
+}
