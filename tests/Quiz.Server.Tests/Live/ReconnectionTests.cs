@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Quiz.Contracts;
+using Quiz.Core.Contests;
+using Quiz.Server.Tests.Support;
+
+namespace Quiz.Server.Tests.Live;
+
+public sealed class ReconnectionTests
+{
+    [Fact]
+    public async Task A_participant_who_drops_mid_question_comes_back_with_the_question_time_left_score_and_rank()
+    {
+        await using var server = LiveGame.Server(nameof(ReconnectionTests));
+        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-tf");
+        var (host, _) = await LiveGame.HostAsync(server, contest);
+        await using var _h = host;
+        var phone = await LiveClient.ConnectAsync(server.BaseAddress);
+        var joined = await phone.JoinAsync(contest.JoinCode, "王阿姨", district: "西湖区");
+        await using var other = await LiveClient.ConnectAsync(server.BaseAddress);
+        await other.JoinAsync(contest.JoinCode, "李叔叔");
+
+        await host.ControlAsync(HostMoves.Start);
+        var q0 = await phone.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await phone.WaitForServerTimeAsync(q0.OpensAtMs);
+        Assert.Equal(AckStatuses.Accepted, (await phone.AnswerAsync(0, [2])).Status);
+        await host.ControlAsync(HostMoves.Close);
+        await host.ControlAsync(HostMoves.Reveal);
+        await host.ControlAsync(HostMoves.Next);
+        var q1 = await phone.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened), q => q.Seq == 1);
+
+        await phone.DisposeAsync(); // the phone loses the venue Wi-Fi
+        await Task.Delay(300);
+
+        await using var back = await LiveClient.ConnectAsync(server.BaseAddress);
+        var again = await back.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        Assert.Equal(joined.ParticipantId, again.ParticipantId);
+        Assert.Equal(RoomStatuses.Open, again.Room.State.Status);
+        Assert.Equal(1, again.Room.Question!.Seq);
+        Assert.Equal(q1.KeyHash, again.Room.Question.KeyHash);
+        Assert.InRange(again.Room.State.RemainingMs, 20_000, 30_000);
+        Assert.False(again.Room.Answered);
+        Assert.Equal(100, again.Room.Standing!.Score);
+        Assert.Equal(1, again.Room.Standing.Rank);
+        Assert.Equal(2, again.Room.State.Participants);
+
+        await back.WaitForServerTimeAsync(q1.OpensAtMs);
+        Assert.Equal(AckStatuses.Accepted, (await back.AnswerAsync(1, [1])).Status);
+        var rejoinedTwice = await back.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        Assert.True(rejoinedTwice.Room.Answered);
+        await using var third = await LiveClient.ConnectAsync(server.BaseAddress);
+        Assert.Equal(3, (await third.JoinAsync(contest.JoinCode, "第三人")).Room.State.Participants); // rejoining added nobody
+    }
+
+    [Fact]
+    public async Task The_same_participant_on_a_second_device_supersedes_the_first_and_cannot_answer_twice()
+    {
+        await using var server = LiveGame.Server(nameof(ReconnectionTests));
+        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 30 }, "q-single");
+        var (host, _) = await LiveGame.HostAsync(server, contest);
+        await using var _h = host;
+        await using var first = await LiveClient.ConnectAsync(server.BaseAddress);
+        var joined = await first.JoinAsync(contest.JoinCode, "赵工");
+        await using var second = await LiveClient.ConnectAsync(server.BaseAddress);
+        await second.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        await first.NextAsync<string>(nameof(IQuizClient.Superseded));
+
+        await host.ControlAsync(HostMoves.Start);
+        var q = await second.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await second.WaitForServerTimeAsync(q.OpensAtMs);
+        Assert.Contains("superseded", (await Assert.ThrowsAsync<HubException>(() => first.AnswerAsync(0, [2]))).Message);
+        Assert.Equal(AckStatuses.Accepted, (await second.AnswerAsync(0, [2])).Status);
+
+        var forged = await Assert.ThrowsAsync<HubException>(() =>
+            second.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, "not-a-token")));
+        Assert.Contains("unknown_token", forged.Message);
+    }
+}

@@ -1,0 +1,50 @@
+using Quiz.Contracts;
+using Quiz.Core.Contests;
+using Quiz.Server.Tests.Support;
+
+namespace Quiz.Server.Tests.Live;
+
+/// <summary>Two server nodes on one Redis with SignalR's Redis backplane: the host on one, participants on the other.</summary>
+public sealed class TwoNodeTests
+{
+    [Fact]
+    public async Task Host_on_one_node_and_participants_on_another_play_one_contest()
+    {
+        var shared = new Dictionary<string, string?> { ["Quiz:Redis:KeyPrefix"] = TestRedis.NewPrefix(nameof(TwoNodeTests)) };
+        await using var nodeA = LiveGame.Server(nameof(TwoNodeTests), shared);
+        await using var nodeB = LiveGame.Server(nameof(TwoNodeTests), shared);
+        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-tf");
+        var (host, _) = await LiveGame.HostAsync(nodeA, contest);
+        await using var _h = host;
+        var players = await Task.WhenAll(Enumerable.Range(0, 5).Select(async i =>
+        {
+            var client = await LiveClient.ConnectAsync(nodeB.BaseAddress, messagePack: i % 2 == 0);
+            await client.JoinAsync(contest.JoinCode, $"B{i}", district: "滨江区");
+            return client;
+        }));
+
+        await host.ControlAsync(HostMoves.Start);
+        var views = await Task.WhenAll(players.Select(p => p.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened))));
+        await players[0].WaitForServerTimeAsync(views[0].OpensAtMs);
+        var acks = await Task.WhenAll(players.Select((p, i) => p.AnswerAsync(0, [i < 3 ? 2 : 0])));
+        Assert.All(acks, a => Assert.Equal(AckStatuses.Accepted, a.Status));
+        var count = await host.NextAsync<AnswerCount>(nameof(IQuizClient.AnswerCountChanged), c => c.Answers == 5);
+        Assert.Equal(5, count.Participants);
+
+        await host.ControlAsync(HostMoves.Close);
+        await host.ControlAsync(HostMoves.Reveal);
+        var reveals = await Task.WhenAll(players.Select(p => p.NextAsync<AnswerReveal>(nameof(IQuizClient.AnswerRevealed))));
+        Assert.All(reveals, r => Assert.Equal(3, r.Correct));
+        await host.ControlAsync(HostMoves.Board);
+        var standings = await Task.WhenAll(players.Select(p => p.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated), s => s.Rank > 0)));
+        Assert.Equal([100, 100, 100, 0, 0], standings.Select(s => s.Score));
+        Assert.All(standings.Take(3), s => Assert.True(s.Rank <= 3));
+        var board = await players[4].NextAsync<Leaderboard>(nameof(IQuizClient.LeaderboardShown));
+        Assert.Equal(60, Assert.Single(board.Districts).MeanPerHead);
+
+        foreach (var player in players)
+        {
+            await player.DisposeAsync();
+        }
+    }
+}
