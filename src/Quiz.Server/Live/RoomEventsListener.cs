@@ -23,16 +23,34 @@ public sealed partial class RoomEventsListener(
 {
     private const int Chunk = 1000;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Subscribes in the background: a node whose Redis is down still starts, not ready, and subscribes once it is back.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.RoomEvents));
-        queue.OnMessage(async message =>
+        _ = SubscribeAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeAsync()
+    {
+        for (var attempt = 0; ; attempt++)
         {
-            if (RoomEvent.Parse(message.Message) is { } e)
+            try
             {
-                await HandleAsync(e);
+                var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(keys.RoomEvents));
+                queue.OnMessage(async message =>
+                {
+                    if (RoomEvent.Parse(message.Message) is { } e)
+                    {
+                        await HandleAsync(e);
+                    }
+                });
+                return;
             }
-        });
+            catch (RedisException) when (attempt < int.MaxValue)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, 1 + attempt)));
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) =>
