@@ -14,3 +14,17 @@ public interface IBoardStore
 
     Task<int> CountAnswersAsync(string contestId, int seq, CancellationToken cancellationToken);
 }
+
+/// <summary>Server-side audit reads: the whole log and the whole board, never sent to a client.</summary>
+public interface IBoardAudit
+{
+    Task<IReadOnlyList<LoggedAnswer>> ReadLoggedAnswersAsync(string contestId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BoardRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken);
+
+    /// <summary>Group dimension ("team", "unit", "district") to group name to summed points.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> ReadGroupPointsAsync(string contestId, CancellationToken cancellationToken);
+
+    /// <summary>Overwrites the boards with the given values.</summary>
+    Task RewriteAsync(string contestId, IReadOnlyList<BoardRow> persons, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> groups, CancellationToken cancellationToken);
+}

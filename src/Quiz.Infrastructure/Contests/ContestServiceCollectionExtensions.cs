@@ -12,6 +12,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<IParticipantStore, RedisParticipantStore>();
         services.AddSingleton<IBoardStore, RedisBoardStore>();
         services.AddSingleton<IAnswerLedger, RedisAnswerLedger>();
+        services.AddSingleton<IBoardAudit, RedisBoardAudit>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 using Quiz.Contracts;
 using Quiz.Core.Features.Contests;
@@ -14,6 +15,7 @@ internal static class ContestsApi
         var contests = app.MapGroup("/api/contests").WithTags("Contests");
         contests.MapPost("/", Create).WithName("CreateContest");
         contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard");
+        contests.MapPost("/{contestId}/audit", Audit).WithName("RecomputeBoards");
 
         app.MapGet("/api/join/{code}/qr.svg", JoinQr).WithTags("Contests").WithName("GetJoinQr");
     }
@@ -26,6 +28,13 @@ internal static class ContestsApi
 
     private static async Task<Ok<Leaderboard>> Board(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
         TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top), ct));
+
+    /// <summary>Rebuilds the boards from the contest log and lists every difference; the host key is required.</summary>
+    private static async Task<Ok<BoardAuditReport>> Audit(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ISender sender, CancellationToken ct, bool repair = false)
+    {
+        await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
+        return TypedResults.Ok(await sender.Send(new RecomputeBoards(contestId, repair), ct));
+    }
 
     /// <summary>A QR code of the join link, for the big screen and printed posters. Checks the code exists first.</summary>
     private static async Task<IResult> JoinQr(string code, HttpRequest request, ISender sender, CancellationToken ct)

@@ -14,6 +14,8 @@ internal sealed class QuizExceptionHandler(IProblemDetailsService problems) : IE
                 new Dictionary<string, object?> { ["errors"] = v.Errors }),
             DomainException { Code: "not_found" } d => (StatusCodes.Status404NotFound, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
+            DomainException { Code: "forbidden" } d => (StatusCodes.Status403Forbidden, d.Message,
+                new Dictionary<string, object?> { ["code"] = d.Code }),
             DomainException d => (StatusCodes.Status409Conflict, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
             BadHttpRequestException b => (b.StatusCode, b.Message, new Dictionary<string, object?>()),

@@ -1,4 +1,9 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Quiz.Contracts;
+using Quiz.Core.Features.Live;
+using Quiz.Infrastructure.Redis;
+using StackExchange.Redis;
 using Quiz.Core.Banks;
 using Quiz.Core.Contests;
 using Quiz.Server.Tests.Support;
@@ -105,10 +110,34 @@ public sealed class FullGameTests
         }
         Assert.True(board.Districts.Zip(board.Districts.Skip(1)).All(p => p.First.MeanPerHead >= p.Second.MeanPerHead));
 
+        await AuditAsync(server, contest, players[0].Client.Joined!.ParticipantId);
+
         foreach (var (client, _, _) in players)
         {
             await client.DisposeAsync();
         }
+    }
+
+    /// <summary>The log rebuilds the same boards; a tampered board is caught and repaired.</summary>
+    private static async Task AuditAsync(QuizServer server, Core.Features.Contests.ContestCreated contest, string victim)
+    {
+        using var http = server.CreateHttpClient();
+        http.DefaultRequestHeaders.Add("X-Host-Key", contest.HostKey);
+        var clean = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
+        Assert.Empty(clean!.Differences);
+        Assert.Equal(Players, clean.Participants);
+
+        var db = server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        await db.SortedSetIncrementAsync(server.Services.GetRequiredService<RedisKeys>().Board(contest.ContestId), victim, 500 * 100 * 100_000_000.0);
+        var caught = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit?repair=true", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
+        var difference = Assert.Single(caught!.Differences);
+        Assert.Equal(("person.points", victim, 500.0), (difference.Board, difference.Row, difference.Stored - difference.Recomputed));
+        Assert.True(caught.Repaired);
+        var after = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
+        Assert.Empty(after!.Differences);
+
+        using var stranger = server.CreateHttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await stranger.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).StatusCode);
     }
 
     /// <summary>A varied answer: right, partly right, or wrong depending on <paramref name="pick"/>.</summary>
