@@ -4,6 +4,7 @@ using Mediator;
 using Quiz.Core.Common;
 using Quiz.Infrastructure.Redis;
 using Quiz.Server.Api;
+using Scalar.AspNetCore;
 
 namespace Quiz.Server.Hosting;
 
@@ -21,6 +22,9 @@ public static class QuizHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<QuizExceptionHandler>();
         services.AddOpenApi();
+        // GB18030/GBK CSV files (what Chinese Excel writes) need the code-page encodings .NET does not load by default.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        services.AddHostedService<SampleBank>();
         return builder;
     }
 
@@ -29,7 +33,10 @@ public static class QuizHostingExtensions
         app.UseExceptionHandler();
         app.MapQuizHealth();
         app.MapOpenApi();
+        app.MapScalarApiReference(); // the browsable API reference at /scalar
         app.MapClockApi();
+        app.MapBanksApi();
+        app.MapBankFilesApi();
         return app;
     }
 
