@@ -21,7 +21,7 @@ public static class QuestionRules
         var before = errors.Count;
         var key = Clean(draft.Key, DraftField.Key, MaxShort, errors);
         var stem = Clean(draft.Stem, DraftField.Stem, MaxStem, errors);
-        if (stem.Length == 0)
+        if (string.IsNullOrWhiteSpace(draft.Stem))
         {
             errors.Add(new DraftError(DraftField.Stem, "the stem (题干) is empty"));
         }
