@@ -65,6 +65,16 @@ public sealed class BanksApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_writers_to_one_bank_lose_nothing()
+    {
+        var bank = await _http.CreateBankAsync("并发");
+        var writes = Enumerable.Range(0, 8).Select(i => _http.PostAsJsonAsync($"/api/banks/{bank.Id}/questions",
+            new QuestionInput { Type = "fill", Stem = $"并发写入 {i} ____", Answer = $"答{i}" }));
+        Assert.All(await Task.WhenAll(writes), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(8, (await _http.SearchAsync(bank.Id)).Total);
+    }
+
+    [Fact]
     public async Task A_bad_question_gets_every_field_error()
     {
         var bank = await _http.CreateBankAsync("校验");

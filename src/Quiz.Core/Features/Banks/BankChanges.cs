@@ -5,11 +5,12 @@ namespace Quiz.Core.Features.Banks;
 
 /// <summary>
 /// Load, plan, commit; if another writer got in between (the revision moved), plan again on the fresh bank.
-/// Writers to one bank are few (organizers), so a handful of retries is plenty.
+/// Writers to one bank are few (organizers), so a few retries with a growing, jittered pause are plenty; past them
+/// the change is refused as busy, never half applied.
 /// </summary>
 internal static class BankChanges
 {
-    private const int Attempts = 5;
+    private const int Attempts = 10;
 
     public static async Task<BankContents> LoadAsync(IBankStore store, string bankId, CancellationToken ct) =>
         await store.LoadAsync(bankId, ct) ?? throw DomainException.NotFound("Bank", bankId);
@@ -25,6 +26,7 @@ internal static class BankChanges
             {
                 return result;
             }
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * (attempt + 1)), ct);
         }
         throw new DomainException("busy", $"Bank '{bankId}' changed {Attempts} times while this change was being made; try again.");
     }
