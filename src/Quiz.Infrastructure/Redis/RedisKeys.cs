@@ -11,6 +11,15 @@ public sealed class RedisKeys(string prefix)
     /// <summary>A key nobody else uses; the readiness probe writes nothing, it only pings.</summary>
     public string Meta(string name) => $"{Prefix}meta:{name}";
 
+    /// <summary>Set of every bank id. Outside any bank's hash slot, so it is written before or after a bank, never with it.</summary>
+    public string Banks() => $"{Prefix}banks";
+
+    /// <summary>Hash: name, createdAt, updatedAt, rev (goes up with every write to the bank; commits are conditional on it).</summary>
+    public string BankMeta(string bankId) => $"{Prefix}{{b:{bankId}}}:meta";
+
+    /// <summary>Hash: question id to the question as JSON.</summary>
+    public string BankQuestions(string bankId) => $"{Prefix}{{b:{bankId}}}:questions";
+
     /// <summary>Join code to contest id. Not tagged: looked up before the contest is known.</summary>
     public string JoinCode(string code) => $"{Prefix}code:{code}";
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Quiz.Core.Banks;
+using Quiz.Infrastructure.Banks;
 using StackExchange.Redis;
 
 namespace Quiz.Infrastructure.Redis;
@@ -9,7 +11,7 @@ public static class RedisServiceCollectionExtensions
 {
     /// <summary>
     /// The system of record: the Redis named by <c>ConnectionStrings:Redis</c> (or <c>Quiz:Redis:ConnectionString</c>),
-    /// else a Garnet hosted in this process.
+    /// else a Garnet hosted in this process; and the stores on it (banks, and the question source contests read).
     /// </summary>
     public static IServiceCollection AddQuizRedis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +43,10 @@ public static class RedisServiceCollectionExtensions
             return RedisConnection.Open(configuration, logger);
         });
         services.AddHostedService<RedisWarmup>();
+        // The bank store serves organizers (IBankStore) and contests (IQuestionSource) from one cache.
+        services.AddSingleton<RedisBankStore>();
+        services.AddSingleton<IBankStore>(sp => sp.GetRequiredService<RedisBankStore>());
+        services.AddSingleton<IQuestionSource>(sp => sp.GetRequiredService<RedisBankStore>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -5,6 +5,7 @@ using Mediator;
 using Quiz.Core.Common;
 using Quiz.Infrastructure.Redis;
 using Quiz.Server.Api;
+using Scalar.AspNetCore;
 
 namespace Quiz.Server.Hosting;
 
@@ -25,6 +26,9 @@ public static class QuizHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<QuizExceptionHandler>();
         services.AddOpenApi();
+        // GB18030/GBK CSV files (what Chinese Excel writes) need the code-page encodings .NET does not load by default.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        services.AddHostedService<SampleBank>();
         return builder;
     }
 
@@ -33,9 +37,12 @@ public static class QuizHostingExtensions
         app.UseExceptionHandler();
         app.MapQuizHealth();
         app.MapOpenApi();
+        app.MapScalarApiReference(); // the browsable API reference at /scalar
         app.MapClockApi();
         app.MapContestsApi();
         app.MapQuizLive();
+        app.MapBanksApi();
+        app.MapBankFilesApi();
         return app;
     }
 

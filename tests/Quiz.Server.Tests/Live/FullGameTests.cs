@@ -106,7 +106,8 @@ public sealed class FullGameTests
         {
             var members = Enumerable.Range(0, Players).Where(i => players[i].District == row.Name).ToArray();
             Assert.Equal(members.Length, row.Participants);
-            Assert.Equal(Math.Round(members.Sum(i => Math.Round(expected[i], 2)) / members.Length, 2), row.MeanPerHead, 2);
+            // A mean is shown rounded to 2 places; a sum that lands on a half cent may round either way.
+            Assert.InRange(row.MeanPerHead - (members.Sum(i => Math.Round(expected[i], 2)) / members.Length), -0.0051, 0.0051);
         }
         Assert.True(board.Districts.Zip(board.Districts.Skip(1)).All(p => p.First.MeanPerHead >= p.Second.MeanPerHead));
 
@@ -131,7 +132,8 @@ public sealed class FullGameTests
         await db.SortedSetIncrementAsync(server.Services.GetRequiredService<RedisKeys>().Board(contest.ContestId), victim, 500 * 100 * 100_000_000.0);
         var caught = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit?repair=true", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
         var difference = Assert.Single(caught!.Differences);
-        Assert.Equal(("person.points", victim, 500.0), (difference.Board, difference.Row, difference.Stored - difference.Recomputed));
+        Assert.Equal(("person.points", victim), (difference.Board, difference.Row));
+        Assert.Equal(500, difference.Stored - difference.Recomputed, 2);
         Assert.True(caught.Repaired);
         var after = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
         Assert.Empty(after!.Differences);

@@ -15,7 +15,7 @@ namespace Quiz.Server.Tests.Support;
 public sealed class LiveClient : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(string Event, string Json)> _log = new();
-    private readonly Channel<(string Event, object Payload)> _events = Channel.CreateUnbounded<(string, object)>();
+    private readonly ConcurrentDictionary<string, Channel<object>> _events = new();
 
     private LiveClient(HubConnection connection) => Connection = connection;
 
@@ -60,7 +60,7 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task<RoomState> ControlAsync(string move) => Connection.InvokeAsync<RoomState>(HubMethods.Control, new ControlRequest(move));
 
-    /// <summary>The next event of this kind (skipping others), or a timeout failure.</summary>
+    /// <summary>The next event of this kind that matches (skipping earlier ones of this kind only), or a timeout failure.</summary>
     public async Task<T> NextAsync<T>(string eventName, Func<T, bool>? match = null, int timeoutMs = 10_000)
     {
         using var cts = new CancellationTokenSource(timeoutMs);
@@ -68,8 +68,8 @@ public sealed class LiveClient : IAsyncDisposable
         {
             while (true)
             {
-                var (name, payload) = await _events.Reader.ReadAsync(cts.Token);
-                if (name == eventName && payload is T typed && (match is null || match(typed)))
+                var payload = await Events(eventName).Reader.ReadAsync(cts.Token);
+                if (payload is T typed && (match is null || match(typed)))
                 {
                     return typed;
                 }
@@ -101,6 +101,8 @@ public sealed class LiveClient : IAsyncDisposable
         Connection.On<T>(name, payload =>
         {
             _log.Enqueue((name, JsonSerializer.Serialize(payload)));
-            _events.Writer.TryWrite((name, payload!));
+            Events(name).Writer.TryWrite(payload!);
         });
+
+    private Channel<object> Events(string name) => _events.GetOrAdd(name, _ => Channel.CreateUnbounded<object>());
 }

@@ -1,28 +1,37 @@
 using System.Net.Http.Json;
+using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Quiz.Contracts;
-using Quiz.Core.Banks;
+using Quiz.Contracts.Banks;
 using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
 
 namespace Quiz.Server.Tests.Support;
 
-/// <summary>Sets up a live contest on a server: creates it over HTTP and connects its host.</summary>
+/// <summary>Sets up a live contest the way an organizer does: a bank imported over HTTP, a contest created over HTTP, a host connected.</summary>
 public static class LiveGame
 {
-    public static readonly Dictionary<string, string?> FastSettings = new() { ["Quiz:Live:OpenLeadMs"] = "100" };
+    public static readonly Dictionary<string, string?> FastSettings = new()
+    {
+        ["Quiz:Live:OpenLeadMs"] = "100",
+        ["Quiz:SampleBank:Enabled"] = "false",
+    };
 
     public static QuizServer Server(string name, IDictionary<string, string?>? settings = null) =>
-        new(name, Merge(FastSettings, settings), services => services.AddSingleton<IQuestionSource, SeededQuestions>());
+        new(name, Merge(FastSettings, settings));
 
-    public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, params string[] questionIds)
+    /// <summary>Creates a contest of one round from the seeded questions named by key.</summary>
+    public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, params string[] questionKeys)
     {
         using var http = server.CreateHttpClient();
-        var response = await http.PostAsJsonAsync("/api/contests",
-            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, SeededQuestions.BankId, questionIds)]), QuizJson.Options);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ContestCreated>(QuizJson.Options))!;
+        var bank = await Read<BankDto>(await http.PostAsJsonAsync("/api/banks", new BankNameInput("直播测试题库")));
+        using var file = new StringContent(SeededQuestions.Json, Encoding.UTF8, "application/json");
+        var report = await Read<ImportReportDto>(await http.PostAsync($"/api/banks/{bank.Id}/import?format=json", file));
+        Assert.True(report.Ok, string.Join("; ", report.Errors.Select(e => e.Message)));
+        var page = await http.GetFromJsonAsync<QuestionPageDto>($"/api/banks/{bank.Id}/questions?pageSize=50", QuizJson.Options);
+        var ids = questionKeys.Select(k => page!.Items.Single(q => q.Key == k).Id).ToArray();
+        return await Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests",
+            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, bank.Id, ids)]), QuizJson.Options));
     }
 
     public static async Task<(LiveClient Host, HostSession Session)> HostAsync(QuizServer server, ContestCreated contest)
@@ -30,6 +39,13 @@ public static class LiveGame
         var host = await LiveClient.ConnectAsync(server.BaseAddress);
         var session = await host.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, contest.HostKey));
         return (host, session);
+    }
+
+    private static async Task<T> Read<T>(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonSerializer.Deserialize<T>(body, QuizJson.Options)!;
     }
 
     private static Dictionary<string, string?> Merge(IDictionary<string, string?> a, IDictionary<string, string?>? b)

@@ -1,0 +1,21 @@
+namespace Quiz.Core.Banks;
+
+/// <summary>The fields a draft error can name; each format turns them into its own column names.</summary>
+public enum DraftField
+{
+    Row,
+    Key,
+    Type,
+    Stem,
+    Options,
+    Answer,
+    Explanation,
+    Category,
+    Tags,
+    Difficulty,
+    ImageUrl,
+    Source,
+}
+
+/// <summary>A problem with one field of one draft; <see cref="Option"/> is the option index when one option is at fault.</summary>
+public sealed record DraftError(DraftField Field, string Message, int? Option = null);

@@ -1,0 +1,107 @@
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace Quiz.Core.Banks.Formats;
+
+/// <summary>
+/// The sheet template as CSV. Reads UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (which covers GBK,
+/// what Chinese Excel writes by default); writes UTF-8 with a BOM, which Excel opens without garbling.
+/// </summary>
+public static class CsvBankFile
+{
+    private static readonly Encoding Gb18030 = RegisterCodePages();
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static ParsedFile Read(ReadOnlyMemory<byte> bytes)
+    {
+        var text = Decode(bytes.Span, out var problem);
+        if (text is null)
+        {
+            return ParsedFile.Failed(problem!, TabularTemplate.ColumnOf);
+        }
+        try
+        {
+            return TabularTemplate.Read(Records(text).ToList());
+        }
+        catch (CsvFormatException ex)
+        {
+            return ParsedFile.Failed($"the CSV is malformed near row {ex.RowNumber}: {ex.Message}", TabularTemplate.ColumnOf);
+        }
+    }
+
+    public static void Write(IEnumerable<Question> questions, Stream stream) =>
+        WriteRows(TabularTemplate.Rows(questions), stream);
+
+    public static void WriteRows(IEnumerable<string[]> rows, Stream stream)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        foreach (var row in rows.Prepend([.. TabularTemplate.Headers]))
+        {
+            writer.Write(string.Join(',', row.Select(Quote)));
+            writer.Write("\r\n");
+        }
+    }
+
+    /// <summary>The text, or null with a reason when the bytes are not text in an encoding we read.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, out string? problem)
+    {
+        problem = null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes[2..]);
+        }
+        if (bytes.IndexOf((byte)0) >= 0)
+        {
+            // No text encoding we read has NUL bytes: this is UTF-16 without a BOM, a workbook renamed .csv, or binary.
+            problem = "the file is not text in UTF-8 or GB18030/GBK (it may be UTF-16 without a byte-order mark, or an .xlsx renamed to .csv); save it as \"CSV UTF-8\"";
+            return null;
+        }
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Gb18030.GetString(bytes); // not UTF-8: the other encoding Chinese Excel writes
+        }
+    }
+
+    private static IEnumerable<(int Row, IReadOnlyList<string> Cells)> Records(string text)
+    {
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = false,
+            Delimiter = ',',
+            // A record may hold a huge cell; let it through so the field check names the cell, up to the upload limit.
+            MaxBufferSize = 32 * 1024 * 1024,
+        };
+        using var reader = CsvDataReader.Create(new StringReader(text), options);
+        var row = 0;
+        while (reader.Read())
+        {
+            row++;
+            var cells = new string[reader.RowFieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = reader.GetString(i);
+            }
+            yield return (row, cells);
+        }
+    }
+
+    // .NET Core ships only the Unicode encodings; GB18030 comes from the code-pages provider, registered once here.
+    private static Encoding RegisterCodePages()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value != value.Trim()
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+}

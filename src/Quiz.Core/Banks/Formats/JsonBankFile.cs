@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Quiz.Core.Banks.Formats;
+
+/// <summary>
+/// The JSON format: <c>{"format": "quiz-bank/1", "questions": [...]}</c> (a bare array is read too). Rows in
+/// error reports are question numbers, counting from 1; columns are property names.
+/// </summary>
+public static class JsonBankFile
+{
+    public const string FormatName = "quiz-bank/1";
+    private static readonly HashSet<string> Properties =
+        ["key", "type", "stem", "options", "answer", "explanation", "category", "tags", "difficulty", "imageUrl", "source"];
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // Chinese stays readable in the exported file
+    };
+
+    public static string ColumnOf(DraftError error) => error.Field switch
+    {
+        DraftField.Options when error.Option is { } i => $"options[{i}]",
+        DraftField.ImageUrl => "imageUrl",
+        DraftField.Row => "",
+        var field => JsonNamingPolicy.CamelCase.ConvertName(field.ToString()),
+    };
+
+    public static ParsedFile Read(ReadOnlyMemory<byte> bytes)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(bytes.Span, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}" : "";
+            return ParsedFile.Failed($"the file is not valid JSON{where}", ColumnOf);
+        }
+        var questions = root switch
+        {
+            JsonArray array => array,
+            JsonObject obj when obj["questions"] is JsonArray array => array,
+            _ => null,
+        };
+        if (questions is null)
+        {
+            return ParsedFile.Failed($"expected {{\"format\": \"{FormatName}\", \"questions\": [...]}}", ColumnOf);
+        }
+        if (root is JsonObject { } top && top["format"] is { } format && format.GetValueKind() == JsonValueKind.String
+            && format.GetValue<string>() != FormatName)
+        {
+            return ParsedFile.Failed($"unknown format '{format.GetValue<string>()}'; this server reads {FormatName}", ColumnOf);
+        }
+        var errors = new List<ImportError>();
+        var drafts = new List<QuestionDraft>();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            if (questions[i] is not JsonObject q)
+            {
+                errors.Add(new ImportError(i + 1, "", "each question is a JSON object"));
+                continue;
+            }
+            drafts.Add(ToDraft(i + 1, q, errors));
+        }
+        if (questions.Count == 0)
+        {
+            errors.Add(new ImportError(0, "questions", "the file has no questions"));
+        }
+        return new ParsedFile(drafts, errors, ColumnOf);
+    }
+
+    public static void Write(IEnumerable<Question> questions, Stream stream)
+    {
+        var list = new JsonArray();
+        foreach (var q in questions)
+        {
+            var item = new JsonObject();
+            if (q.Key is not null) { item["key"] = q.Key; }
+            item["type"] = QuestionTypeNames.English(q.Type);
+            item["stem"] = q.Stem;
+            if (q.Type is not (QuestionType.TrueFalse or QuestionType.Fill))
+            {
+                item["options"] = new JsonArray([.. q.Options.Select(o => (JsonNode)o!)]);
+            }
+            item["answer"] = AnswerNotation.Format(q.Type, q.Answer);
+            item["explanation"] = q.Explanation;
+            item["category"] = q.Category;
+            item["tags"] = new JsonArray([.. q.Tags.Select(t => (JsonNode)t!)]);
+            item["difficulty"] = q.Difficulty;
+            if (q.ImageUrl is not null) { item["imageUrl"] = q.ImageUrl; }
+            if (q.Source is not null) { item["source"] = q.Source; }
+            list.Add(item);
+        }
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Indented.Encoder });
+        new JsonObject { ["format"] = FormatName, ["questions"] = list }.WriteTo(writer, Indented);
+    }
+
+    private static QuestionDraft ToDraft(int row, JsonObject q, List<ImportError> errors)
+    {
+        foreach (var (name, _) in q)
+        {
+            if (!Properties.Contains(name))
+            {
+                errors.Add(new ImportError(row, name, $"unknown property '{name}' (known: {string.Join(", ", Properties)})"));
+            }
+        }
+        string? Text(string name)
+        {
+            var node = q[name];
+            switch (node?.GetValueKind())
+            {
+                case null or JsonValueKind.Null:
+                    return null;
+                case JsonValueKind.String:
+                    return node.GetValue<string>();
+                case JsonValueKind.Number:
+                    return node.ToJsonString();
+                default:
+                    errors.Add(new ImportError(row, name, $"{name} should be text, not {node.GetValueKind().ToString().ToLowerInvariant()}"));
+                    return null;
+            }
+        }
+        IReadOnlyList<string> List(string name)
+        {
+            var node = q[name];
+            if (node is JsonArray array && array.All(x => x?.GetValueKind() == JsonValueKind.String))
+            {
+                return [.. array.Select(x => x!.GetValue<string>())];
+            }
+            if (node is null || node.GetValueKind() == JsonValueKind.Null)
+            {
+                return [];
+            }
+            errors.Add(new ImportError(row, name, $"{name} should be a list of texts"));
+            return [];
+        }
+        // Fill-in alternatives may come as a list; everything else is the one notation.
+        var answer = q["answer"] is JsonArray alternatives ? string.Join('|', alternatives.Select(a => a?.ToString())) : Text("answer");
+        return new QuestionDraft
+        {
+            Row = row,
+            Key = Text("key"),
+            Type = Text("type"),
+            Stem = Text("stem"),
+            Options = List("options"),
+            Answer = answer,
+            Explanation = Text("explanation"),
+            Category = Text("category"),
+            Tags = q["tags"]?.GetValueKind() == JsonValueKind.String ? [.. Text("tags")!.Split(',', StringSplitOptions.TrimEntries)] : List("tags"),
+            Difficulty = q["difficulty"] is { } d && d.GetValueKind() == JsonValueKind.Number
+                ? d.GetValue<double>().ToString(CultureInfo.InvariantCulture)
+                : Text("difficulty"),
+            ImageUrl = Text("imageUrl"),
+            Source = Text("source"),
+        };
+    }
+}

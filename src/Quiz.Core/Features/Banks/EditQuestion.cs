@@ -1,0 +1,34 @@
+using Mediator;
+using Quiz.Core.Banks;
+using Quiz.Core.Common;
+
+namespace Quiz.Core.Features.Banks;
+
+/// <summary>Replaces a question's content; its version goes up only if something actually changed.</summary>
+public sealed record EditQuestion(string BankId, string QuestionId, QuestionDraft Draft) : ICommand<Question>, IValidated
+{
+    public IEnumerable<FieldError> Validate() => BankChanges.FieldErrors(Draft);
+}
+
+public sealed class EditQuestionHandler(IBankStore store, TimeProvider clock) : ICommandHandler<EditQuestion, Question>
+{
+    public async ValueTask<Question> Handle(EditQuestion command, CancellationToken cancellationToken)
+    {
+        var content = QuestionRules.Check(command.Draft, [])!;
+        return await BankChanges.CommitAsync<Question>(store, command.BankId, bank =>
+        {
+            var existing = BankChanges.Find(bank, command.QuestionId);
+            if (content.Key is { } key && bank.Questions.Any(q => q.Key == key && q.Id != existing.Id))
+            {
+                throw new DomainException("duplicate_key", $"Another question of bank '{bank.Bank.Id}' has key '{key}'.");
+            }
+            var revised = content with { Id = existing.Id, BankId = existing.BankId, Retired = existing.Retired, Version = existing.Version, UpdatedAt = existing.UpdatedAt };
+            if (QuestionIdentity.SameContent(revised, existing))
+            {
+                return ([], existing);
+            }
+            var saved = revised with { Version = existing.Version + 1, UpdatedAt = clock.GetUtcNow() };
+            return ([saved], saved);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Mediator;
+using Quiz.Core.Banks;
+using Quiz.Core.Common;
+
+namespace Quiz.Core.Features.Banks;
+
+public sealed record RenameBank(string BankId, string Name) : ICommand<Bank>, IValidated
+{
+    public IEnumerable<FieldError> Validate() => BankChanges.NameErrors(Name);
+}
+
+public sealed class RenameBankHandler(IBankStore store) : ICommandHandler<RenameBank, Bank>
+{
+    public async ValueTask<Bank> Handle(RenameBank command, CancellationToken cancellationToken)
+    {
+        if (!await store.RenameAsync(command.BankId, command.Name.Trim(), cancellationToken))
+        {
+            throw DomainException.NotFound("Bank", command.BankId);
+        }
+        return (await store.FindAsync(command.BankId, cancellationToken))!;
+    }
+}

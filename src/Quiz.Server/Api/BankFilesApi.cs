@@ -1,0 +1,114 @@
+using MapsterMapper;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Quiz.Contracts.Banks;
+using Quiz.Core.Banks.Formats;
+using Quiz.Core.Features.Banks;
+
+namespace Quiz.Server.Api;
+
+/// <summary>Import (multipart field "file", or the raw body with ?format=), export, and the sheet templates.</summary>
+internal static class BankFilesApi
+{
+    public const int MaxUploadBytes = 20 * 1024 * 1024;
+
+    public static void MapBankFilesApi(this IEndpointRouteBuilder app)
+    {
+        var banks = app.MapGroup("/api/banks").WithTags("Import and export");
+        banks.MapGet("/template.xlsx", (ISender sender, CancellationToken ct) => Template(BankFormat.Xlsx, sender, ct)).WithName("GetXlsxTemplate");
+        banks.MapGet("/template.csv", (ISender sender, CancellationToken ct) => Template(BankFormat.Csv, sender, ct)).WithName("GetCsvTemplate");
+        banks.MapPost("/{bankId}/import", Import).WithName("ImportQuestions")
+            .Accepts<IFormFile>("multipart/form-data", "application/octet-stream", "application/json", "text/csv", "text/plain",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithDescription("Imports a whole file or nothing (xlsx, csv, json, gift; at most 20 MB). 400 carries every error "
+                + "with row and column; dryRun=true reports without writing. See docs/import-formats.md.");
+        banks.MapGet("/{bankId}/export", Export).WithName("ExportQuestions");
+    }
+
+    private static async Task<FileContentHttpResult> Template(BankFormat format, ISender sender, CancellationToken ct)
+    {
+        var file = await sender.Send(new GetImportTemplate(format), ct);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string bankId, string? format, ISender sender, CancellationToken ct)
+    {
+        if (!BankFormats.TryParse(format ?? "xlsx", out var parsed))
+        {
+            return TypedResults.Problem($"unknown format '{format}'; use xlsx, csv, json or gift", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var file = await sender.Send(new ExportQuestions(bankId, parsed), ct);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Results<Ok<ImportReportDto>, BadRequest<ImportReportDto>, ProblemHttpResult>> Import(
+        string bankId, HttpRequest request, ISender sender, IMapper mapper, CancellationToken ct, string? format = null, bool dryRun = false)
+    {
+        if (request.ContentLength > MaxUploadBytes + 64 * 1024)
+        {
+            return TooLarge();
+        }
+        var upload = await ReadUploadAsync(request, ct);
+        if (upload.Problem is not null)
+        {
+            return upload.Problem;
+        }
+        if (!BankFormats.TryParse(format, out var parsed) && !BankFormats.TryFromFileName(upload.FileName, out parsed))
+        {
+            return TypedResults.Problem("say which format the file is in: ?format=xlsx, csv, json or gift (or send a file name with that extension)",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+        var report = mapper.Map<ImportReportDto>(await sender.Send(new ImportQuestions(bankId, parsed, upload.Bytes, dryRun), ct));
+        return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
+    }
+
+    private sealed record Upload(byte[] Bytes, string? FileName, ProblemHttpResult? Problem);
+
+    private static async Task<Upload> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            if (!request.HasFormContentType)
+            {
+                return await ReadBoundedAsync(request.Body, null, ct);
+            }
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null)
+            {
+                return new Upload([], null, TypedResults.Problem("send the file in a multipart form field named 'file'", statusCode: StatusCodes.Status400BadRequest));
+            }
+            await using var stream = file.OpenReadStream();
+            return await ReadBoundedAsync(stream, file.FileName, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new Upload([], null, TooLarge());
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return new Upload([], null, TypedResults.Problem($"the upload could not be read: {ex.Message}", statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
+
+    /// <summary>The bytes, or a 413 once they pass the limit (the rest is not read).</summary>
+    private static async Task<Upload> ReadBoundedAsync(Stream stream, string? fileName, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxUploadBytes)
+            {
+                return new Upload([], fileName, TooLarge());
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return new Upload(buffer.ToArray(), fileName, null);
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"the file is larger than {MaxUploadBytes / 1024 / 1024} MB; split it into several imports",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}
