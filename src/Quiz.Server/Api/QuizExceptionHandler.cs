@@ -12,7 +12,7 @@ internal sealed class QuizExceptionHandler(IProblemDetailsService problems) : IE
         {
             QuizValidationException v => (StatusCodes.Status400BadRequest, "The request is not valid.",
                 new Dictionary<string, object?> { ["errors"] = v.Errors }),
-            DomainException { Code: "not_found" } d => (StatusCodes.Status404NotFound, d.Message,
+            DomainException { Code: "not_found" or "unknown_code" } d => (StatusCodes.Status404NotFound, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
             DomainException { Code: "forbidden" } d => (StatusCodes.Status403Forbidden, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),

@@ -23,15 +23,22 @@ public static class LiveGame
     /// <summary>Creates a contest of one round from the seeded questions named by key.</summary>
     public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, params string[] questionKeys)
     {
+        var (bankId, ids) = await ImportBankAsync(server);
+        using var http = server.CreateHttpClient();
+        return await Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests",
+            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, bankId, [.. questionKeys.Select(k => ids[k])])]), QuizJson.Options));
+    }
+
+    /// <summary>Imports the seeded bank through the banks API; returns its id and the question id of each key.</summary>
+    public static async Task<(string BankId, IReadOnlyDictionary<string, string> Ids)> ImportBankAsync(QuizServer server)
+    {
         using var http = server.CreateHttpClient();
         var bank = await Read<BankDto>(await http.PostAsJsonAsync("/api/banks", new BankNameInput("直播测试题库")));
         using var file = new StringContent(SeededQuestions.Json, Encoding.UTF8, "application/json");
         var report = await Read<ImportReportDto>(await http.PostAsync($"/api/banks/{bank.Id}/import?format=json", file));
         Assert.True(report.Ok, string.Join("; ", report.Errors.Select(e => e.Message)));
         var page = await http.GetFromJsonAsync<QuestionPageDto>($"/api/banks/{bank.Id}/questions?pageSize=50", QuizJson.Options);
-        var ids = questionKeys.Select(k => page!.Items.Single(q => q.Key == k).Id).ToArray();
-        return await Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests",
-            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, bank.Id, ids)]), QuizJson.Options));
+        return (bank.Id, page!.Items.ToDictionary(q => q.Key!, q => q.Id));
     }
 
     public static async Task<(LiveClient Host, HostSession Session)> HostAsync(QuizServer server, ContestCreated contest)
@@ -41,7 +48,7 @@ public static class LiveGame
         return (host, session);
     }
 
-    private static async Task<T> Read<T>(HttpResponseMessage response)
+    public static async Task<T> Read<T>(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");

@@ -5,8 +5,11 @@ using Quiz.Core.Contests;
 
 namespace Quiz.Core.Features.Contests;
 
-/// <summary>A round as the organizer describes it: its rules and the questions it takes from a bank.</summary>
-public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, IReadOnlyList<string> QuestionIds);
+/// <summary>
+/// A round as the organizer describes it: its rules and the questions it takes from a bank, either picked by id or
+/// drawn by a blueprint (the draw happens once, at creation, and is stored with the contest).
+/// </summary>
+public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, IReadOnlyList<string>? QuestionIds, IReadOnlyList<BlueprintRule>? Blueprint = null);
 
 /// <summary>
 /// Creates a live contest: snapshots its questions (later bank edits do not reach it), fixes each question's option
@@ -32,9 +35,20 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
             {
                 yield return new FieldError($"rounds[{i}].bankId", "is required");
             }
-            if (round.QuestionIds is null || round.QuestionIds.Count is 0 or > 500)
+            if (round.Blueprint is { Count: > 0 } blueprint)
             {
-                yield return new FieldError($"rounds[{i}].questionIds", "a round needs 1 to 500 questions");
+                if (round.QuestionIds is { Count: > 0 })
+                {
+                    yield return new FieldError($"rounds[{i}]", "give either questionIds or a blueprint, not both");
+                }
+                if (blueprint.Any(r => r.Count < 1) || blueprint.Sum(r => (long)r.Count) > 500)
+                {
+                    yield return new FieldError($"rounds[{i}].blueprint", "each rule draws at least 1 question, 500 in all at most");
+                }
+            }
+            else if (round.QuestionIds is null || round.QuestionIds.Count is 0 or > 500)
+            {
+                yield return new FieldError($"rounds[{i}].questionIds", "a round needs 1 to 500 questions, or a blueprint");
             }
             else if (round.QuestionIds.Distinct().Count() != round.QuestionIds.Count)
             {
@@ -60,7 +74,7 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         foreach (var (spec, round) in command.Rounds.Select((r, i) => (r, i)))
         {
             rounds.Add(new ContestRound(string.IsNullOrWhiteSpace(spec.Title) ? $"第{round + 1}轮" : spec.Title, spec.Rules ?? new RoundRules()));
-            foreach (var question in await questions.GetQuestionsAsync(spec.BankId, spec.QuestionIds, cancellationToken))
+            foreach (var question in await QuestionsOf(spec, round, cancellationToken))
             {
                 snapshot.Add(new ContestQuestion(snapshot.Count, round, question, DisplayOrder(question), KeyCommitment.NewSalt()));
             }
@@ -84,6 +98,23 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
             }
         }
         throw new DomainException("no_join_code", "No free join code was found; try again.");
+    }
+
+    private async ValueTask<IReadOnlyList<Question>> QuestionsOf(RoundSpec spec, int round, CancellationToken cancellationToken)
+    {
+        if (spec.Blueprint is not { Count: > 0 } blueprint)
+        {
+            return await questions.GetQuestionsAsync(spec.BankId, spec.QuestionIds!, cancellationToken);
+        }
+        var pool = await questions.GetActiveQuestionsAsync(spec.BankId, cancellationToken);
+        var outcome = PaperDrawer.Draw(spec.BankId, pool, blueprint, Random.Shared.NextInt64());
+        if (outcome.Paper is null)
+        {
+            throw new DomainException("blueprint_short",
+                $"Round {round + 1}: the bank cannot satisfy the blueprint. " + string.Join(" ", outcome.Shortfalls.Select(s => s.Message)));
+        }
+        var byId = pool.ToDictionary(q => q.Id);
+        return [.. outcome.Paper.Items.Select(item => byId[item.QuestionId])];
     }
 
     /// <summary>

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Quiz.Core.Banks;
+using Quiz.Core.Contests;
+using Quiz.Core.Features.Contests;
+using Quiz.Server.Tests.Support;
+
+namespace Quiz.Server.Tests.Live;
+
+public sealed class ContestsApiTests
+{
+    [Fact]
+    public async Task A_round_can_be_drawn_by_a_blueprint_and_a_bank_that_cannot_satisfy_it_says_so()
+    {
+        await using var server = LiveGame.Server(nameof(ContestsApiTests));
+        var (bankId, _) = await LiveGame.ImportBankAsync(server);
+        using var http = server.CreateHttpClient();
+
+        var drawn = await LiveGame.Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests", new CreateContest("抽题竞赛",
+            [new RoundSpec("抽题", new RoundRules(), bankId, null, [new BlueprintRule(1, QuestionType.Fill), new BlueprintRule(1, QuestionType.Single)])]), QuizJson.Options));
+        Assert.Equal(2, drawn.Questions);
+
+        var shortOf = await http.PostAsJsonAsync("/api/contests", new CreateContest("抽题竞赛",
+            [new RoundSpec("抽题", new RoundRules(), bankId, null, [new BlueprintRule(3, QuestionType.Multiple)])]), QuizJson.Options);
+        Assert.Equal(HttpStatusCode.Conflict, shortOf.StatusCode);
+        var problem = await shortOf.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("blueprint_short", problem.GetProperty("code").GetString());
+        Assert.Contains("Round 1", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Malformed_contests_are_refused_field_by_field()
+    {
+        await using var server = LiveGame.Server(nameof(ContestsApiTests));
+        using var http = server.CreateHttpClient();
+        var response = await http.PostAsJsonAsync("/api/contests", new CreateContest("",
+            [new RoundSpec("r", new RoundRules { TimeLimitSeconds = 1, WrongPenalty = -5 }, "", ["a", "a"])]), QuizJson.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Equal(["title", "rounds[0].bankId", "rounds[0].questionIds", "rounds[0].rules.timeLimitSeconds", "rounds[0].rules.wrongPenalty"], fields);
+
+        var missing = await http.PostAsJsonAsync("/api/contests", new CreateContest("t", [new RoundSpec("r", null, "no-such-bank", ["q1"])]), QuizJson.Options);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_join_qr_encodes_the_join_link_and_an_unknown_code_is_404()
+    {
+        await using var server = LiveGame.Server(nameof(ContestsApiTests));
+        var contest = await LiveGame.CreateAsync(server, new RoundRules(), "q-single");
+        using var http = server.CreateHttpClient();
+        var qr = await http.GetAsync($"/api/join/{contest.JoinCode}/qr.svg");
+        Assert.Equal("image/svg+xml", qr.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("<svg", (await qr.Content.ReadAsStringAsync()).TrimStart()[..4]);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/join/000000/qr.svg")).StatusCode);
+    }
+}
