@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Quiz.Infrastructure.Redis;
 
 /// <summary>Where the system of record lives. Bound from <c>ConnectionStrings:Redis</c> and the <c>Quiz:Redis</c> section.</summary>
@@ -18,4 +20,17 @@ public sealed class RedisOptions
     public string KeyPrefix { get; set; } = "quiz:";
 
     public bool UsesEmbedded => string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <summary>The <c>Quiz:Redis</c> section, with <c>ConnectionStrings:Redis</c> taking precedence when set.</summary>
+    public static RedisOptions From(IConfiguration configuration)
+    {
+        var options = new RedisOptions();
+        configuration.GetSection(Section).Bind(options);
+        var named = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(named))
+        {
+            options.ConnectionString = named;
+        }
+        return options;
+    }
 }

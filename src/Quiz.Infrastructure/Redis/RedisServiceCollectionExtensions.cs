@@ -13,17 +13,8 @@ public static class RedisServiceCollectionExtensions
     /// The system of record: the Redis named by <c>ConnectionStrings:Redis</c> (or <c>Quiz:Redis:ConnectionString</c>),
     /// else a Garnet hosted in this process; and the stores on it (banks, and the question source contests read).
     /// </summary>
-    public static IServiceCollection AddQuizRedis(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = new RedisOptions();
-        configuration.GetSection(RedisOptions.Section).Bind(options);
-        var named = configuration.GetConnectionString("Redis");
-        if (!string.IsNullOrWhiteSpace(named))
-        {
-            options.ConnectionString = named;
-        }
-        return services.AddQuizRedis(options);
-    }
+    public static IServiceCollection AddQuizRedis(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddQuizRedis(RedisOptions.From(configuration));
 
     public static IServiceCollection AddQuizRedis(this IServiceCollection services, RedisOptions options)
     {

@@ -31,9 +31,7 @@ internal static class LiveHostingExtensions
             o.AddFilter<HubErrorFilter>();
             o.MaximumReceiveMessageSize = 16 * 1024; // an answer is a few hundred bytes
         }).AddMessagePackProtocol();
-        var store = new Infrastructure.Redis.RedisOptions();
-        configuration.GetSection(Infrastructure.Redis.RedisOptions.Section).Bind(store);
-        if (!string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")) || !store.UsesEmbedded)
+        if (!Infrastructure.Redis.RedisOptions.From(configuration).UsesEmbedded)
         {
             signalR.AddStackExchangeRedis();
             services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>().Configure<IConnectionMultiplexer, RedisKeys>((o, multiplexer, keys) =>
