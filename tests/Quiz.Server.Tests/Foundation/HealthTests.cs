@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Quiz.Infrastructure.Redis;
 using Quiz.Server.Tests.Support;
 
 namespace Quiz.Server.Tests.Foundation;
@@ -12,6 +14,7 @@ public sealed class HealthTests
     {
         await using var server = new QuizServer(nameof(HealthTests));
         using var http = server.CreateHttpClient();
+        Assert.Null(server.Services.GetService<EmbeddedGarnet>()); // a configured Redis means no Garnet of our own
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
         var ready = await http.GetAsync("/health/ready");

@@ -112,11 +112,29 @@ public sealed class FullGameTests
         Assert.True(board.Districts.Zip(board.Districts.Skip(1)).All(p => p.First.MeanPerHead >= p.Second.MeanPerHead));
 
         await AuditAsync(server, contest, players[0].Client.Joined!.ParticipantId);
+        Assert.All(players, p => NoKeyBeforeItsReveal(p.Client));
 
         foreach (var (client, _, _) in players)
         {
             await client.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Every payload a phone received, in order: no question's salt (which goes out only with its key) appears before
+    /// that question's reveal, and the fill-in key's text appears in nothing but its reveal.
+    /// </summary>
+    private static void NoKeyBeforeItsReveal(LiveClient client)
+    {
+        var log = client.Log;
+        var reveals = log.Select((e, i) => (e, i)).Where(x => x.e.Event == nameof(IQuizClient.AnswerRevealed)).ToList();
+        Assert.Equal(SeededQuestions.All.Count, reveals.Count);
+        foreach (var (reveal, index) in reveals)
+        {
+            var salt = System.Text.Json.JsonDocument.Parse(reveal.Json).RootElement.GetProperty("Salt").GetString()!;
+            Assert.DoesNotContain(log.Take(index), e => e.Json.Contains(salt, StringComparison.Ordinal));
+        }
+        Assert.All(log.Where(e => e.Event != nameof(IQuizClient.AnswerRevealed)), e => Assert.DoesNotContain(SeededQuestions.SecretFill, e.Json));
     }
 
     /// <summary>The log rebuilds the same boards; a tampered board is caught and repaired.</summary>

@@ -58,6 +58,24 @@ public sealed class RoomLifecycleTests
     }
 
     [Fact]
+    public async Task A_contest_without_late_join_refuses_newcomers_once_started_and_every_contest_after_its_end()
+    {
+        await using var server = LiveGame.Server(nameof(RoomLifecycleTests));
+        var contest = await LiveGame.CreateAsync(server, new RoundRules { LateJoin = false }, "q-single");
+        var (host, _) = await LiveGame.HostAsync(server, contest);
+        await using var _h = host;
+        await using var early = await LiveClient.ConnectAsync(server.BaseAddress);
+        await early.JoinAsync(contest.JoinCode, "准时");
+        await host.ControlAsync(HostMoves.Start);
+        await using var late = await LiveClient.ConnectAsync(server.BaseAddress);
+        Assert.Contains("late_join_closed", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync(contest.JoinCode, "迟到"))).Message);
+        await host.ControlAsync(HostMoves.End);
+        Assert.Contains("contest_ended", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync(contest.JoinCode, "迟到"))).Message);
+        Assert.Contains("unknown_code", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync("999999", "走错"))).Message);
+        Assert.Contains("nickname", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync(contest.JoinCode, new string('长', 21)))).Message);
+    }
+
+    [Fact]
     public async Task A_question_closes_by_itself_when_its_time_is_up()
     {
         await using var server = LiveGame.Server(nameof(RoomLifecycleTests));
