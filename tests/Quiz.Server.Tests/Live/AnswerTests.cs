@@ -13,10 +13,8 @@ public sealed class AnswerTests
     [Fact]
     public async Task Retries_duplicates_late_and_malformed_answers_are_told_apart()
     {
-        await using var server = LiveGame.Server(nameof(AnswerTests));
-        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-multi");
-        var (host, _) = await LiveGame.HostAsync(server, contest);
-        await using var _h = host;
+        await using var game = await LiveGame.StartAsync(nameof(AnswerTests), new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-multi");
+        var (server, contest, host) = (game.Server, game.Contest, game.Host);
         await using var player = await LiveClient.ConnectAsync(server.BaseAddress);
         await player.JoinAsync(contest.JoinCode, "老张");
 
@@ -55,10 +53,8 @@ public sealed class AnswerTests
     [Fact]
     public async Task The_key_is_committed_at_open_and_revealed_only_after_the_close()
     {
-        await using var server = LiveGame.Server(nameof(AnswerTests));
-        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 30 }, "q-fill", "q-order");
-        var (host, _) = await LiveGame.HostAsync(server, contest);
-        await using var _h = host;
+        await using var game = await LiveGame.StartAsync(nameof(AnswerTests), new RoundRules { TimeLimitSeconds = 30 }, "q-fill", "q-order");
+        var (server, contest, host) = (game.Server, game.Contest, game.Host);
         await using var player = await LiveClient.ConnectAsync(server.BaseAddress);
         await player.JoinAsync(contest.JoinCode, "小李");
 

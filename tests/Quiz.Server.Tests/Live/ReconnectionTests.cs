@@ -11,10 +11,8 @@ public sealed class ReconnectionTests
     [Fact]
     public async Task A_participant_who_drops_mid_question_comes_back_with_the_question_time_left_score_and_rank()
     {
-        await using var server = LiveGame.Server(nameof(ReconnectionTests));
-        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-tf");
-        var (host, _) = await LiveGame.HostAsync(server, contest);
-        await using var _h = host;
+        await using var game = await LiveGame.StartAsync(nameof(ReconnectionTests), new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-tf");
+        var (server, contest, host) = (game.Server, game.Contest, game.Host);
         var phone = await LiveClient.ConnectAsync(server.BaseAddress);
         var joined = await phone.JoinAsync(contest.JoinCode, "王阿姨", district: "西湖区");
         await using var other = await LiveClient.ConnectAsync(server.BaseAddress);
@@ -55,10 +53,8 @@ public sealed class ReconnectionTests
     [Fact]
     public async Task The_same_participant_on_a_second_device_supersedes_the_first_and_cannot_answer_twice()
     {
-        await using var server = LiveGame.Server(nameof(ReconnectionTests));
-        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 30 }, "q-single");
-        var (host, _) = await LiveGame.HostAsync(server, contest);
-        await using var _h = host;
+        await using var game = await LiveGame.StartAsync(nameof(ReconnectionTests), new RoundRules { TimeLimitSeconds = 30 }, "q-single");
+        var (server, contest, host) = (game.Server, game.Contest, game.Host);
         await using var first = await LiveClient.ConnectAsync(server.BaseAddress);
         var joined = await first.JoinAsync(contest.JoinCode, "赵工");
         await using var second = await LiveClient.ConnectAsync(server.BaseAddress);

@@ -11,10 +11,9 @@ public sealed class RoomLifecycleTests
     [Fact]
     public async Task Host_moves_the_room_through_its_life_and_invalid_moves_are_refused_with_a_reason()
     {
-        await using var server = LiveGame.Server(nameof(RoomLifecycleTests));
-        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-tf");
-        var (host, session) = await LiveGame.HostAsync(server, contest);
-        await using var _ = host;
+        await using var game = await LiveGame.StartAsync(nameof(RoomLifecycleTests), new RoundRules { TimeLimitSeconds = 30 }, "q-single", "q-tf");
+        var (server, contest, host) = (game.Server, game.Contest, game.Host);
+        var session = game.Session;
         Assert.Equal(contest.JoinCode, session.JoinCode);
         Assert.Equal(RoomStatuses.Lobby, session.Room.State.Status);
 
@@ -60,10 +59,8 @@ public sealed class RoomLifecycleTests
     [Fact]
     public async Task A_contest_without_late_join_refuses_newcomers_once_started_and_every_contest_after_its_end()
     {
-        await using var server = LiveGame.Server(nameof(RoomLifecycleTests));
-        var contest = await LiveGame.CreateAsync(server, new RoundRules { LateJoin = false }, "q-single");
-        var (host, _) = await LiveGame.HostAsync(server, contest);
-        await using var _h = host;
+        await using var game = await LiveGame.StartAsync(nameof(RoomLifecycleTests), new RoundRules { LateJoin = false }, "q-single");
+        var (server, contest, host) = (game.Server, game.Contest, game.Host);
         await using var early = await LiveClient.ConnectAsync(server.BaseAddress);
         await early.JoinAsync(contest.JoinCode, "准时");
         await host.ControlAsync(HostMoves.Start);
@@ -78,10 +75,8 @@ public sealed class RoomLifecycleTests
     [Fact]
     public async Task A_question_closes_by_itself_when_its_time_is_up()
     {
-        await using var server = LiveGame.Server(nameof(RoomLifecycleTests));
-        var contest = await LiveGame.CreateAsync(server, new RoundRules { TimeLimitSeconds = 3 }, "q-single");
-        var (host, _) = await LiveGame.HostAsync(server, contest);
-        await using var _h = host;
+        await using var game = await LiveGame.StartAsync(nameof(RoomLifecycleTests), new RoundRules { TimeLimitSeconds = 3 }, "q-single");
+        var (server, contest, host) = (game.Server, game.Contest, game.Host);
         await host.ControlAsync(HostMoves.Start);
         var opened = await host.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
         var closed = await host.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), timeoutMs: 8000);

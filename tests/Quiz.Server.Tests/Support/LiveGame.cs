@@ -41,6 +41,15 @@ public static class LiveGame
         return (bank.Id, page!.Items.ToDictionary(q => q.Key!, q => q.Id));
     }
 
+    /// <summary>A server, a one-round contest of the named seeded questions, and its host connected: the start of most live tests.</summary>
+    public static async Task<LiveSetup> StartAsync(string name, RoundRules rules, params string[] questionKeys)
+    {
+        var server = Server(name);
+        var contest = await CreateAsync(server, rules, questionKeys);
+        var (host, session) = await HostAsync(server, contest);
+        return new LiveSetup(server, contest, host, session);
+    }
+
     public static async Task<(LiveClient Host, HostSession Session)> HostAsync(QuizServer server, ContestCreated contest)
     {
         var host = await LiveClient.ConnectAsync(server.BaseAddress);
