@@ -1,3 +1,21 @@
-// The load-test tool arrives with the load-test issue; until then it only says so, and fails, rather than pretend.
-Console.Error.WriteLine("Quiz.LoadTests: no scenarios yet (see docs/performance.md when it exists).");
-return 2;
+using Quiz.LoadTests;
+
+// Quiz.LoadTests <scenario> [--option value ...]; see docs/performance.md.
+var options = Options.Parse(args);
+return options.Command switch
+{
+    "live" => await LiveScenario.RunAsync(options),
+    "worker" => await Worker.RunAsync(options),
+    "rawserver" => await RawServer.RunAsync(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        Quiz.LoadTests live --url http://127.0.0.1:5081,http://127.0.0.1:5082 --participants 20000 [--questions 3]
+                            [--window 10] [--ramp 2000] [--workers N] [--answer-dist bunched|uniform|instant]
+                            [--baseline --redis 127.0.0.1:6379] [--out loadtests/results/live.json]
+        """);
+    return 2;
+}

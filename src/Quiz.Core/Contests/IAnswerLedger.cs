@@ -8,4 +8,11 @@ namespace Quiz.Core.Contests;
 public interface IAnswerLedger
 {
     ValueTask<LedgerResult> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes when every answer this node has taken so far is stored (or failed): boards read after it include
+    /// them. Each participant answers through the node holding its socket, so a node's own drain suffices for the
+    /// standings it sends.
+    /// </summary>
+    Task DrainAsync(CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Quiz.Core.Common;
 using Quiz.Core.Contests;
 using Quiz.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -21,12 +22,15 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeys _keys;
     private readonly ILogger<RedisAnswerLedger> _logger;
+    private readonly QuizMetrics _metrics;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _inFlight = new(MaxInFlight);
     private readonly Task _pump;
+    private long _pending;
 
-    public RedisAnswerLedger(IConnectionMultiplexer redis, RedisKeys keys, ILogger<RedisAnswerLedger> logger)
+    public RedisAnswerLedger(IConnectionMultiplexer redis, RedisKeys keys, QuizMetrics metrics, ILogger<RedisAnswerLedger> logger)
     {
+        _metrics = metrics;
         _redis = redis;
         _keys = keys;
         _logger = logger;
@@ -36,11 +40,22 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
     public ValueTask<LedgerResult> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken)
     {
         var pending = new Pending(answer, new TaskCompletionSource<LedgerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        Interlocked.Increment(ref _pending);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _pending);
             throw new InvalidOperationException("The answer ledger is shutting down.");
         }
         return new ValueTask<LedgerResult>(pending.Done.Task.WaitAsync(cancellationToken));
+    }
+
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        // Batches take milliseconds; polling keeps the hot path free of any extra signalling.
+        while (Interlocked.Read(ref _pending) > 0)
+        {
+            await Task.Delay(5, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -82,12 +97,14 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         }
         finally
         {
+            Interlocked.Add(ref _pending, -batch.Length);
             _inFlight.Release();
         }
     }
 
     private async Task WriteGroupAsync(IDatabase db, string contestId, int seq, Pending[] group)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var args = new RedisValue[2 + (group.Length * AnswerBatchScript.FieldsPerAnswer)];
@@ -117,6 +134,7 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
                 _keys.GroupPoints(contestId, Groups.District), _keys.Log(contestId),
             ];
             var results = (RedisValue[])(await db.ScriptEvaluateAsync(AnswerBatchScript.Lua, scriptKeys, args))!;
+            _metrics.BatchWritten(group.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             for (var n = 0; n < group.Length; n++)
             {
                 group[n].Done.TrySetResult((int)results[n] switch

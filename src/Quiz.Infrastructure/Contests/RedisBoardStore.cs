@@ -34,36 +34,36 @@ internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys ke
             (await teams).Take(top).ToList(), (await units).Take(top).ToList(), await districts);
     }
 
-    public async Task<IReadOnlyList<Standing>> GetStandingsAsync(string contestId, int seq, IReadOnlyList<string> participantIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Standing>> GetStandingsAsync(string contestId, int seq, IReadOnlyList<Participant> participants, CancellationToken cancellationToken)
     {
         var db = Db;
+        var board = keys.Board(contestId);
+        // One pipelined batch: four reads per participant, whatever their number.
         var batch = db.CreateBatch();
-        var ranks = participantIds.Select(id => batch.SortedSetRankAsync(keys.Board(contestId), id, Order.Descending)).ToArray();
-        var scores = participantIds.Select(id => batch.SortedSetScoreAsync(keys.Board(contestId), id)).ToArray();
-        var progress = participantIds.Select(id => batch.HashGetAsync(keys.Progress(contestId), id)).ToArray();
-        var last = participantIds.Select(id => batch.HashGetAsync(keys.Answers(contestId, seq), id)).ToArray();
-        var profiles = participantIds.Select(id => batch.HashGetAsync(keys.Participants(contestId), id)).ToArray();
-        var count = batch.SortedSetLengthAsync(keys.Board(contestId));
+        var ranks = participants.Select(p => batch.SortedSetRankAsync(board, p.Id, Order.Descending)).ToArray();
+        var scores = participants.Select(p => batch.SortedSetScoreAsync(board, p.Id)).ToArray();
+        var progress = participants.Select(p => batch.HashGetAsync(keys.Progress(contestId), p.Id)).ToArray();
+        var last = participants.Select(p => batch.HashGetAsync(keys.Answers(contestId, seq), p.Id)).ToArray();
+        var count = batch.SortedSetLengthAsync(board);
         batch.Execute();
         var teamRanks = RankOf(await GroupBoardAsync(db, contestId, Groups.Team));
         var unitRanks = RankOf(await GroupBoardAsync(db, contestId, Groups.Unit));
         var districtRanks = RankOf(await GroupBoardAsync(db, contestId, Groups.District));
-        var participants = (int)await count;
-        var standings = new List<Standing>(participantIds.Count);
-        for (var i = 0; i < participantIds.Count; i++)
+        var total = (int)await count;
+        var standings = new List<Standing>(participants.Count);
+        for (var i = 0; i < participants.Count; i++)
         {
+            var participant = participants[i];
             var (points, _) = BoardScore.Decode(await scores[i] ?? 0);
-            var p = await profiles[i];
-            var profile = p.IsNullOrEmpty ? null : JsonSerializer.Deserialize<Participant>(p.ToString(), ContestJson.Options);
             var lastAnswer = await last[i];
             var lastPoints = lastAnswer.IsNullOrEmpty ? 0 : double.Parse(lastAnswer.ToString().Split('|')[2], CultureInfo.InvariantCulture);
             var streak = RedisParticipantStore.ParseProgress(await progress[i]);
             standings.Add(new Standing(
-                contestId, seq, participantIds[i], points, (int)((await ranks[i]) ?? participants) + 1, participants,
+                contestId, seq, participant.Id, points, (int)((await ranks[i]) ?? total) + 1, total,
                 streak.LastCorrectSeq == seq ? streak.Streak : 0,
                 lastAnswer.IsNullOrEmpty ? null : streak.LastCorrectSeq == seq,
                 lastPoints,
-                Lookup(teamRanks, profile?.Team), Lookup(unitRanks, profile?.Unit), Lookup(districtRanks, profile?.District)));
+                Lookup(teamRanks, participant.Team), Lookup(unitRanks, participant.Unit), Lookup(districtRanks, participant.District)));
         }
         return standings;
     }

@@ -19,6 +19,7 @@ public static class QuizHostingExtensions
         services.AddQuizRedis(builder.Configuration);
         services.AddQuizMediator();
         services.AddQuizLive(builder.Configuration);
+        services.AddQuizMetrics();
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
         // Enums by name on the wire: "Proportional", not 1.
@@ -36,6 +37,7 @@ public static class QuizHostingExtensions
     {
         app.UseExceptionHandler();
         app.MapQuizHealth();
+        app.MapQuizMetrics();
         app.MapOpenApi();
         app.MapScalarApiReference(); // the browsable API reference at /scalar
         app.MapClockApi();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Quiz.Core.Contests;
 
 namespace Quiz.Server.Live;
 
@@ -8,15 +9,15 @@ namespace Quiz.Server.Live;
 /// </summary>
 public sealed class LocalParticipants
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string>> _byContest = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Participant>> _byContest = new();
     private readonly ConcurrentDictionary<(string, string), string> _connectionOf = new();
 
     /// <summary>Attaches a participant to a connection; returns the connection it had before on this node, if any.</summary>
-    public string? Attach(string contestId, string participantId, string connectionId)
+    public string? Attach(string contestId, Participant participant, string connectionId)
     {
-        _byContest.GetOrAdd(contestId, _ => new()).TryAdd(connectionId, participantId);
+        _byContest.GetOrAdd(contestId, _ => new())[connectionId] = participant;
         string? previous = null;
-        _connectionOf.AddOrUpdate((contestId, participantId), connectionId, (_, old) =>
+        _connectionOf.AddOrUpdate((contestId, participant.Id), connectionId, (_, old) =>
         {
             previous = old;
             return connectionId;
@@ -31,9 +32,9 @@ public sealed class LocalParticipants
 
     public void Detach(string contestId, string connectionId)
     {
-        if (_byContest.TryGetValue(contestId, out var connections) && connections.TryRemove(connectionId, out var participantId))
+        if (_byContest.TryGetValue(contestId, out var connections) && connections.TryRemove(connectionId, out var participant))
         {
-            _connectionOf.TryRemove(new KeyValuePair<(string, string), string>((contestId, participantId), connectionId));
+            _connectionOf.TryRemove(new KeyValuePair<(string, string), string>((contestId, participant.Id), connectionId));
         }
     }
 
@@ -41,8 +42,7 @@ public sealed class LocalParticipants
     public bool IsCurrent(string contestId, string participantId, string connectionId) =>
         _connectionOf.TryGetValue((contestId, participantId), out var current) && current == connectionId;
 
-    public IReadOnlyList<KeyValuePair<string, string>> Of(string contestId) =>
+    /// <summary>Connection id and participant of every local participant of a contest.</summary>
+    public IReadOnlyList<KeyValuePair<string, Participant>> Of(string contestId) =>
         _byContest.TryGetValue(contestId, out var connections) ? [.. connections] : [];
-
-    public int Count => _connectionOf.Count;
 }

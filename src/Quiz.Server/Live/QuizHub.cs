@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.SignalR;
 using Quiz.Contracts;
+using Quiz.Core.Common;
 using Quiz.Core.Features.Live;
 
 namespace Quiz.Server.Live;
@@ -9,7 +10,7 @@ namespace Quiz.Server.Live;
 /// The live hub: thin. Each method checks who the connection is, stamps the server time, and sends a command or
 /// query through the mediator. Pushes go out through <see cref="RoomBroadcaster"/>.
 /// </summary>
-public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock) : Hub<IQuizClient>
+public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock, QuizMetrics metrics) : Hub<IQuizClient>
 {
     public ServerTime Sync(long clientTimeMs) => new(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds());
 
@@ -39,8 +40,10 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
         {
             throw new HubException("superseded: this participant has connected again elsewhere.");
         }
-        return await sender.Send(new Core.Features.Live.SubmitAnswer(contestId, participant, request.AnswerId, request.Seq,
+        var ack = await sender.Send(new Core.Features.Live.SubmitAnswer(contestId, participant, request.AnswerId, request.Seq,
             request.Options, request.Text, receivedAt), Context.ConnectionAborted);
+        metrics.Answered(ack.Status, clock.GetUtcNow().ToUnixTimeMilliseconds() - receivedAt);
+        return ack;
     }
 
     /// <summary>A big screen: read-only, by join code.</summary>
@@ -73,8 +76,15 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
         return (await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted)).State;
     }
 
+    public override Task OnConnectedAsync()
+    {
+        metrics.Connected();
+        return Task.CompletedTask;
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.Disconnected();
         if (Context.ContestId() is { } contestId)
         {
             local.Detach(contestId, Context.ConnectionId);
@@ -85,14 +95,15 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
     private async Task<Joined> AttachAsync(string contestId, Core.Contests.Participant participant, string token)
     {
         Context.SetParticipant(contestId, participant);
-        var previous = local.Attach(contestId, participant.Id, Context.ConnectionId);
+        metrics.Joined();
+        var previous = local.Attach(contestId, participant, Context.ConnectionId);
         if (previous is not null)
         {
             await Clients.Client(previous).Superseded("This participant connected again on another device or tab.");
             await Groups.RemoveFromGroupAsync(previous, Live.Groups.Everyone(contestId));
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(contestId));
-        var room = await sender.Send(new GetRoomSnapshot(contestId, participant.Id), Context.ConnectionAborted);
+        var room = await sender.Send(new GetRoomSnapshot(contestId, participant), Context.ConnectionAborted);
         return new Joined(contestId, participant.Id, token, participant.Nickname, room);
     }
 }

@@ -9,8 +9,9 @@ using StackExchange.Redis;
 namespace Quiz.Server.Live;
 
 /// <summary>
-/// Every node listens for room moves: it refreshes its view of the room (the answer path reads it) and, after a
-/// reveal, a board or the end, sends each participant whose socket it holds that participant's own standing.
+/// Every node listens for room moves: it refreshes its view of the room (the answer path reads it) and, once a
+/// question's answers are final (after its close, and at the end), sends each participant whose socket it holds
+/// that participant's own standing.
 /// </summary>
 public sealed partial class RoomEventsListener(
     IConnectionMultiplexer redis,
@@ -19,6 +20,8 @@ public sealed partial class RoomEventsListener(
     LocalParticipants local,
     ISender sender,
     IHubContext<QuizHub, IQuizClient> hub,
+    IAnswerLedger ledger,
+    TimeProvider clock,
     ILogger<RoomEventsListener> logger) : IHostedService
 {
     private const int Chunk = 1000;
@@ -60,10 +63,10 @@ public sealed partial class RoomEventsListener(
     {
         try
         {
-            await rooms.RefreshAsync(e.ContestId, CancellationToken.None);
-            if (e.Move is HostMoves.Reveal or HostMoves.Board or HostMoves.End)
+            var room = await rooms.RefreshAsync(e.ContestId, CancellationToken.None);
+            if (e.Move is HostMoves.Close or HostMoves.End)
             {
-                await PushStandingsAsync(e.ContestId, e.Seq);
+                await StandingsAfterCloseAsync(e.ContestId, e.Seq, room);
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or Core.Common.DomainException)
@@ -72,14 +75,28 @@ public sealed partial class RoomEventsListener(
         }
     }
 
-    private async Task PushStandingsAsync(string contestId, int seq)
+    /// <summary>
+    /// Own standings go out once per question, as soon as its answers are final: when nothing more can be accepted
+    /// (the accept window of an early close runs out first) and this node's ledger has stored what it took. The
+    /// question is closed by then, so a standing (which tells right from wrong) no longer helps anyone answer.
+    /// </summary>
+    private async Task StandingsAfterCloseAsync(string contestId, int seq, Room room)
     {
-        foreach (var chunk in local.Of(contestId).Chunk(Chunk))
+        if (local.Of(contestId).Count == 0)
         {
-            var standings = await sender.Send(new GetStandings(contestId, seq, [.. chunk.Select(c => c.Value)]));
-            var sends = chunk.Zip(standings).Select(pair => hub.Clients.Client(pair.First.Key).StandingUpdated(pair.Second));
-            await Task.WhenAll(sends);
+            return;
         }
+        var wait = room.AcceptUntilMs - clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (room.Seq == seq && wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait), clock);
+        }
+        await ledger.DrainAsync(CancellationToken.None);
+        await Parallel.ForEachAsync(local.Of(contestId).Chunk(Chunk), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, ct) =>
+        {
+            var standings = await sender.Send(new GetStandings(contestId, seq, [.. chunk.Select(c => c.Value)]), ct);
+            await Task.WhenAll(chunk.Zip(standings).Select(pair => hub.Clients.Client(pair.First.Key).StandingUpdated(pair.Second)));
+        });
     }
 
     [LoggerMessage(LogLevel.Warning, "Could not act on room event {Move} of contest {ContestId}")]

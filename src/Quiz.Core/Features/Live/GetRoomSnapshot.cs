@@ -5,7 +5,7 @@ using Quiz.Core.Contests;
 namespace Quiz.Core.Features.Live;
 
 /// <summary>Everything a client needs to (re)draw the room: its state, the open question, and, for a participant, its standing.</summary>
-public sealed record GetRoomSnapshot(string ContestId, string? ParticipantId) : IQuery<RoomSnapshot>;
+public sealed record GetRoomSnapshot(string ContestId, Participant? Participant) : IQuery<RoomSnapshot>;
 
 public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore participants, IBoardStore boards, TimeProvider clock)
     : IQueryHandler<GetRoomSnapshot, RoomSnapshot>
@@ -18,12 +18,12 @@ public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore pa
         var count = await participants.CountAsync(query.ContestId, cancellationToken);
         var state = Views.State(contest, room, count, now);
         var question = room.Seq >= 0 && room.Status != RoomStatuses.Ended ? Views.Question(contest, room, now) : null;
-        if (query.ParticipantId is null)
+        if (query.Participant is not { } participant)
         {
             return new RoomSnapshot(state, question, null, false);
         }
-        var standing = (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [query.ParticipantId], cancellationToken))[0];
-        var answered = room.Seq >= 0 && await participants.HasAnsweredAsync(query.ContestId, room.Seq, query.ParticipantId, cancellationToken);
+        var standing = (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [participant], cancellationToken))[0];
+        var answered = room.Seq >= 0 && await participants.HasAnsweredAsync(query.ContestId, room.Seq, participant.Id, cancellationToken);
         return new RoomSnapshot(state, question, standing, answered);
     }
 }

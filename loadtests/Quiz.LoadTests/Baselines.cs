@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Quiz.LoadTests;
+
+/// <summary>
+/// Figures measured in the same run as the Quiz figures, so a noisy shared machine affects both alike: the Redis
+/// commands of the answer path through redis-benchmark, and a raw WebSocket broadcast to the same number of sockets.
+/// </summary>
+internal static partial class Baselines
+{
+    public static async Task<Dictionary<string, double>> RedisBenchmarkAsync(string redis)
+    {
+        var results = new Dictionary<string, double>();
+        var parts = redis.Split(':');
+        foreach (var (name, pipeline, command) in new[]
+        {
+            ("zincrby_p16", 16, "ZINCRBY bench:board 1 m:__rand_int__"),
+            ("hsetnx_p16", 16, "HSETNX bench:answers f:__rand_int__ v"),
+            ("zincrby_p1", 1, "ZINCRBY bench:board 1 m:__rand_int__"),
+        })
+        {
+            var start = new ProcessStartInfo("redis-benchmark") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in $"-h {parts[0]} -p {parts[1]} -q -n 200000 -r 100000 -P {pipeline} {command}".Split(' '))
+            {
+                start.ArgumentList.Add(arg);
+            }
+            try
+            {
+                using var process = Process.Start(start)!;
+                var output = await process.StandardOutput.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                var match = RequestsPerSecond().Match(output);
+                if (match.Success)
+                {
+                    results[name] = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                Console.Error.WriteLine("redis-benchmark not found; the Redis baseline is skipped (apt-get install redis-tools).");
+                break;
+            }
+        }
+        using var cleanup = Process.Start("redis-cli", ["-h", parts[0], "-p", parts[1], "DEL", "bench:board", "bench:answers"]);
+        await cleanup.WaitForExitAsync();
+        return results;
+    }
+
+    /// <summary>Raw servers on the given ports, the same number of sockets as participants, three broadcasts.</summary>
+    public static async Task<Summary> RawBroadcastAsync(Options options, int sockets, int firstPort, int servers)
+    {
+        var rawServers = Enumerable.Range(0, servers).Select(i => new ChildProcess(["rawserver", "--port", (firstPort + i).ToString(CultureInfo.InvariantCulture)])).ToList();
+        try
+        {
+            foreach (var server in rawServers)
+            {
+                await server.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            var urls = string.Join(',', Enumerable.Range(0, servers).Select(i => $"http://127.0.0.1:{firstPort + i}"));
+            using var swarm = await Swarm.StartAsync(options, sockets, new Dictionary<string, string> { ["mode"] = "raw", ["url"] = urls }, TimeSpan.FromMinutes(5));
+            using var http = new HttpClient();
+            for (var round = 0; round < 3; round++)
+            {
+                await Task.Delay(1000);
+                var t = (long)Clock.NowMs;
+                await Task.WhenAll(Enumerable.Range(0, servers).Select(i => http.GetStringAsync($"http://127.0.0.1:{firstPort + i}/go?t={t}")));
+            }
+            await Task.Delay(2000);
+            var result = await swarm.StopAsync();
+            return Histograms.Summarize(result.BroadcastUs);
+        }
+        finally
+        {
+            foreach (var server in rawServers)
+            {
+                try
+                {
+                    await server.StopAsync(TimeSpan.FromSeconds(10));
+                }
+                catch (TimeoutException)
+                {
+                    // Killed on dispose.
+                }
+                server.Dispose();
+            }
+        }
+    }
+
+    [GeneratedRegex(@":\s*([\d.]+)\s+requests per second")]
+    private static partial Regex RequestsPerSecond();
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Quiz.LoadTests;
+
+/// <summary>
+/// The mass live question: a contest set up over the API, N participants joining across the given nodes, a host
+/// running Q questions (each a broadcast, a burst of answers bunched toward the close, the close, the reveal and
+/// the board), then the stored answers counted through the contest audit. Exit code 1 if anything was lost.
+/// </summary>
+internal static class LiveScenario
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var urls = options.Urls();
+        var participants = options.Int("participants", 1000);
+        var questions = options.Int("questions", 3);
+        var window = options.Int("window", 10);
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        var report = new Report { Scenario = options.Command, Participants = participants, Questions = questions, WindowSeconds = window,
+            Nodes = urls.Count, AnswerDistribution = options.Text("answer-dist", "bunched"), Machine = Report.DescribeMachine() };
+
+        if (options.Flag("baseline"))
+        {
+            if (options.Text("redis", "") is { Length: > 0 } redis)
+            {
+                report.RedisBenchmark = await Baselines.RedisBenchmarkAsync(redis);
+            }
+            Console.Error.WriteLine($"baseline: raw WebSocket broadcast to {participants} sockets");
+            report.RawBroadcast = await Baselines.RawBroadcastAsync(options, participants, options.Int("raw-port", 5900), urls.Count);
+        }
+
+        var (contestId, code, hostKey) = await SetUpAsync(http, urls[0], questions, window);
+        var before = await ServerMetrics.ScrapeAsync(http, urls);
+        var joinStarted = Clock.NowMs;
+        Console.Error.WriteLine($"joining {participants} participants to {code} across {urls.Count} node(s)");
+        using var swarm = await Swarm.StartAsync(options, participants,
+            new Dictionary<string, string> { ["mode"] = "quiz", ["code"] = code, ["questions"] = questions.ToString(CultureInfo.InvariantCulture) },
+            TimeSpan.FromMinutes(10));
+        report.JoinSeconds = Math.Round((Clock.NowMs - joinStarted) / 1000, 2);
+        report.Connected = swarm.Ready;
+
+        await using var host = await HubWire.ConnectAsync(new Uri(urls[0], "hubs/quiz"), CancellationToken.None);
+        var stored = 0;
+        var closed = Signals(questions);
+        var revealed = Signals(questions);
+        host.OnEvent = (target, payload) =>
+        {
+            if (target == "QuestionClosed")
+            {
+                closed[payload.GetProperty("seq").GetInt32()].TrySetResult(0);
+            }
+            if (target == "AnswerRevealed")
+            {
+                revealed[payload.GetProperty("seq").GetInt32()].TrySetResult(payload.GetProperty("answers").GetInt32());
+            }
+        };
+        await host.InvokeAsync("HostRoom", new { contestId, hostKey });
+        for (var q = 0; q < questions; q++)
+        {
+            var state = await host.InvokeAsync("Control", new { move = q == 0 ? "start" : "next" });
+            var closesAt = state.GetProperty("closesAtMs").GetInt64();
+            Console.Error.WriteLine($"question {q} open; closes in {(closesAt - Clock.NowMs) / 1000:0.0} s");
+            // The server closes the question itself at close + grace; the host reveals at once and shows the board.
+            await closed[q].Task.WaitAsync(TimeSpan.FromMilliseconds(closesAt - Clock.NowMs + 30_000));
+            await host.InvokeAsync("Control", new { move = "reveal" });
+            stored += await revealed[q].Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await host.InvokeAsync("Control", new { move = "board" });
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+        await host.InvokeAsync("Control", new { move = "end" });
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var measured = await swarm.StopAsync();
+        var after = await ServerMetrics.ScrapeAsync(http, urls);
+        var logged = await AuditAsync(http, urls[0], contestId, hostKey);
+
+        report.Fill(measured, stored, logged, before, after);
+        var output = options.Text("out", "loadtests/results/live.json");
+        await report.WriteAsync(output);
+        Console.WriteLine(report.ToMarkdown());
+        return report.Lost == 0 && report.Connected == participants ? 0 : 1;
+    }
+
+    private static TaskCompletionSource<int>[] Signals(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+    private static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window)
+    {
+        var bank = await Read(await http.PostAsJsonAsync(new Uri(server, "api/banks"), new { name = $"压测题库 {DateTime.UtcNow:HHmmss}" }));
+        var file = new
+        {
+            format = "quiz-bank/1",
+            questions = Enumerable.Range(0, Math.Max(1, questions)).Select(i => new
+            {
+                key = $"load-{i}",
+                type = "single",
+                stem = $"压测题目 {i}：下列哪一项是正确的？",
+                options = new[] { "选项甲", "选项乙", "选项丙", "选项丁" },
+                answer = "ABCD"[i % 4].ToString(),
+                explanation = "压测用题。",
+            }),
+        };
+        using var body = new StringContent(JsonSerializer.Serialize(file), Encoding.UTF8, "application/json");
+        var bankId = bank.GetProperty("id").GetString()!;
+        await Read(await http.PostAsync(new Uri(server, $"api/banks/{bankId}/import?format=json"), body));
+        var page = await Read(await http.GetAsync(new Uri(server, $"api/banks/{bankId}/questions?pageSize=100")));
+        var ids = page.GetProperty("items").EnumerateArray().OrderBy(q => q.GetProperty("key").GetString()).Select(q => q.GetProperty("id").GetString()).ToArray();
+        var contest = await Read(await http.PostAsJsonAsync(new Uri(server, "api/contests"), new
+        {
+            title = "压测竞赛",
+            rounds = new[] { new { title = "压测", rules = new { timeLimitSeconds = window, points = 100, speedWeighted = true, streakBonus = 10 }, bankId, questionIds = ids } },
+        }));
+        return (contest.GetProperty("contestId").GetString()!, contest.GetProperty("joinCode").GetString()!, contest.GetProperty("hostKey").GetString()!);
+    }
+
+    private static async Task<int> AuditAsync(HttpClient http, Uri server, string contestId, string hostKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"api/contests/{contestId}/audit"));
+        request.Headers.Add("X-Host-Key", hostKey);
+        var audit = await Read(await http.SendAsync(request));
+        var differences = audit.GetProperty("differences").GetArrayLength();
+        if (differences > 0)
+        {
+            Console.Error.WriteLine($"audit: {differences} board rows differ from the log");
+        }
+        return audit.GetProperty("loggedAnswers").GetInt32();
+    }
+
+    private static async Task<JsonElement> Read(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

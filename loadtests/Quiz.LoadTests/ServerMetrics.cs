@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Quiz.LoadTests;
+
+/// <summary>The server's own figures, read from its Prometheus endpoint (/metrics) before and after a run.</summary>
+internal sealed record ServerMetrics(double CpuSeconds, double MemoryBytes, double BatchCount, double BatchSum, double Connections)
+{
+    public static async Task<ServerMetrics> ScrapeAsync(HttpClient http, IReadOnlyList<Uri> urls)
+    {
+        double cpu = 0, memory = 0, batches = 0, batchSum = 0, connections = 0;
+        foreach (var url in urls)
+        {
+            string text;
+            try
+            {
+                text = await http.GetStringAsync(new Uri(url, "metrics"));
+            }
+            catch (HttpRequestException)
+            {
+                continue;
+            }
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith('#') || line.Length == 0)
+                {
+                    continue;
+                }
+                var name = line[..line.IndexOfAny([' ', '{'])];
+                var value = double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+                switch (name)
+                {
+                    case "quiz_process_cpu_time_seconds_total": cpu += value; break;
+                    case "quiz_process_memory_bytes": memory += value; break;
+                    case "quiz_redis_batch_size_count": batches += value; break;
+                    case "quiz_redis_batch_size_sum": batchSum += value; break;
+                    case "quiz_connections": connections += value; break;
+                }
+            }
+        }
+        return new ServerMetrics(cpu, memory, batches, batchSum, connections);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Quiz.LoadTests;
+
+/// <summary>
+/// One phone: joins, answers each question once at a time drawn from the answer-time distribution, and records
+/// how long the question took to reach it, how long its answer took to be acknowledged, and how long after the
+/// close its own rank arrived.
+/// </summary>
+internal sealed class SimulatedParticipant(int index, WorkerResult result, AnswerTiming timing, Random random)
+{
+    private static readonly string[] Districts =
+        ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+
+    private readonly ConcurrentDictionary<int, double> _closedAt = new();
+    private readonly ConcurrentDictionary<int, bool> _ranked = new();
+    private HubWire? _wire;
+
+    public bool Ended { get; private set; }
+
+    public int QuestionsSeen { get; private set; }
+
+    public async Task JoinAsync(Uri server, string code, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken);
+            _wire.OnEvent = OnEvent;
+            await _wire.InvokeAsync("Join", new
+            {
+                code,
+                nickname = $"P{index:00000}",
+                team = $"队{index % 50}",
+                unit = $"单位{index % 200}",
+                district = Districts[index % Districts.Length],
+            }, cancellationToken);
+            result.JoinUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            lock (result)
+            {
+                result.Joined++;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            lock (result)
+            {
+                result.JoinFailures++;
+            }
+            result.Error($"join: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    public int MissingStandings(int questions) => questions - _ranked.Count;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_wire is not null)
+        {
+            await _wire.DisposeAsync();
+        }
+    }
+
+    private void OnEvent(string target, JsonElement payload)
+    {
+        switch (target)
+        {
+            case "QuestionOpened":
+                result.BroadcastUs.Enqueue((long)((Clock.NowMs - payload.GetProperty("serverTimeMs").GetInt64()) * 1000));
+                QuestionsSeen++;
+                _ = AnswerAsync(payload);
+                break;
+            case "RoomChanged":
+                var status = payload.GetProperty("status").GetString();
+                if (status == "closed")
+                {
+                    _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("serverTimeMs").GetInt64());
+                }
+                Ended |= status == "ended";
+                break;
+            case "StandingUpdated":
+                var seq = payload.GetProperty("seq").GetInt32();
+                if (_closedAt.TryGetValue(seq, out var closedAt) && _ranked.TryAdd(seq, true))
+                {
+                    result.RankDelayUs.Enqueue((long)((Clock.NowMs - closedAt) * 1000));
+                }
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(JsonElement question)
+    {
+        var seq = question.GetProperty("seq").GetInt32();
+        var opensAt = question.GetProperty("opensAtMs").GetInt64();
+        var closesAt = question.GetProperty("closesAtMs").GetInt64();
+        var options = question.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("id").GetInt32()).ToArray();
+        var at = opensAt + timing.Next(random, closesAt - opensAt);
+        var wait = at - Clock.NowMs;
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait));
+        }
+        var answerId = $"{index}-{seq}";
+        var choice = options.Length > 0 ? options[random.Next(options.Length)] : 0;
+        result.Sent();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var ack = await _wire!.InvokeAsync("SubmitAnswer", new { answerId, seq, options = new[] { choice } });
+            result.AckUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            result.AckAtMs.Enqueue((long)Clock.NowMs);
+            result.AckStatus.AddOrUpdate(ack.GetProperty("status").GetString()!, 1, (_, n) => n + 1);
+        }
+        catch (Exception ex)
+        {
+            result.AckStatus.AddOrUpdate("error", 1, (_, n) => n + 1);
+            result.Error($"answer: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>When in the window participants answer: uniformly, or bunched toward the close as crowds do.</summary>
+internal sealed class AnswerTiming(string shape)
+{
+    /// <summary>Milliseconds after the opening; the last 300 ms are left for the answer to travel.</summary>
+    public long Next(Random random, long windowMs)
+    {
+        var usable = Math.Max(0, windowMs - 300);
+        var u = random.NextDouble();
+        var share = shape switch
+        {
+            "uniform" => u,
+            "instant" => 0.0,
+            _ => 0.4 + (0.6 * Math.Sqrt(u)), // bunched: nobody in the first 40%, densest at the end
+        };
+        return (long)(usable * share);
+    }
+}

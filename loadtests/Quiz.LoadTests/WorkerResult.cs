@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+
+namespace Quiz.LoadTests;
+
+/// <summary>What one worker process measured; the conductor merges these. Latencies in microseconds.</summary>
+public sealed class WorkerResult
+{
+    public int Joined { get; set; }
+
+    public int JoinFailures { get; set; }
+
+    public ConcurrentQueue<long> JoinUs { get; init; } = new();
+
+    public ConcurrentQueue<long> BroadcastUs { get; init; } = new();
+
+    public ConcurrentQueue<long> AckUs { get; init; } = new();
+
+    public ConcurrentQueue<long> RankDelayUs { get; init; } = new();
+
+    /// <summary>Wall-clock ms at which each answer's ack arrived, for answers per second.</summary>
+    public ConcurrentQueue<long> AckAtMs { get; init; } = new();
+
+    public ConcurrentDictionary<string, int> AckStatus { get; init; } = new();
+
+    private int _answersSent;
+
+    public int AnswersSent
+    {
+        get => _answersSent;
+        set => _answersSent = value;
+    }
+
+    public void Sent() => Interlocked.Increment(ref _answersSent);
+
+    public int StandingsMissing { get; set; }
+
+    public ConcurrentQueue<string> Errors { get; init; } = new();
+
+    public void Error(string message)
+    {
+        if (Errors.Count < 50)
+        {
+            Errors.Enqueue(message);
+        }
+    }
+}

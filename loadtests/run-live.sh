@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# One reproducible load run on this machine: a redis-server, NODES Quiz nodes (Release) on the Redis backplane,
+# and the load tool against them. Everything stays on loopback and stops when the run ends.
+#   NODES=2 loadtests/run-live.sh --participants 20000 --questions 3 --window 10 --baseline
+# Extra arguments go to Quiz.LoadTests (see its usage). The report goes to loadtests/results/ unless --out is given.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+nodes="${NODES:-1}"
+redis_port="${REDIS_PORT:-6390}"
+first_port="${FIRST_PORT:-5081}"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for project in src/Quiz.Server loadtests/Quiz.LoadTests; do dotnet build -c Release "$project" -v q -nologo | grep -E "error|Warn" || true; done
+redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --appendonly yes --appendfsync everysec --save "" \
+  --logfile "$work/redis.log" --daemonize no &
+pids+=($!)
+for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+
+urls=()
+for i in $(seq 0 $((nodes - 1))); do
+  port=$((first_port + i))
+  ConnectionStrings__Redis="127.0.0.1:$redis_port" Quiz__SampleBank__Enabled=false \
+    Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    dotnet src/Quiz.Server/bin/Release/net10.0/Quiz.Server.dll --urls "http://127.0.0.1:$port" >"$work/node$i.log" 2>&1 &
+  pids+=($!)
+  urls+=("http://127.0.0.1:$port")
+done
+for url in "${urls[@]}"; do
+  for _ in $(seq 100); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.2; done
+done
+
+joined=$(IFS=,; echo "${urls[*]}")
+set +e
+dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll live --url "$joined" --redis "127.0.0.1:$redis_port" "$@"
+status=$?
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "load run failed ($status); last lines of the node logs:" >&2
+  for i in $(seq 0 $((nodes - 1))); do tail -n 20 "$work/node$i.log" >&2; done
+fi
+exit "$status"
