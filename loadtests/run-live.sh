@@ -32,8 +32,10 @@ for i in $(seq 0 $((nodes - 1))); do
   pids+=($!)
   urls+=("http://127.0.0.1:$port")
 done
-for url in "${urls[@]}"; do
-  for _ in $(seq 100); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.2; done
+# Wait for every node's /health/ready (plain bash, so no curl is needed).
+ready() { { exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET /health/ready HTTP/1.0\r\n\r\n' >&3 && head -n 1 <&3 | grep -q " 200 "; } 2>/dev/null; }
+for i in $(seq 0 $((nodes - 1))); do
+  for _ in $(seq 150); do ready $((first_port + i)) && break; sleep 0.2; done
 done
 
 joined=$(IFS=,; echo "${urls[*]}")

@@ -48,6 +48,29 @@ internal static partial class Baselines
         return results;
     }
 
+    /// <summary>CPU seconds Redis has used so far (INFO cpu), to price each answer in Redis time.</summary>
+    public static async Task<double> RedisCpuSecondsAsync(string redis)
+    {
+        var parts = redis.Split(':');
+        try
+        {
+            var start = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true };
+            foreach (var arg in new[] { "-h", parts[0], "-p", parts[1], "INFO", "cpu" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return output.Split('\n').Where(l => l.StartsWith("used_cpu_sys:", StringComparison.Ordinal) || l.StartsWith("used_cpu_user:", StringComparison.Ordinal))
+                .Sum(l => double.Parse(l[(l.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Raw servers on the given ports, the same number of sockets as participants, three broadcasts.</summary>
     public static async Task<Summary> RawBroadcastAsync(Options options, int sockets, int firstPort, int servers)
     {

@@ -72,13 +72,11 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
                 QuestionsSeen++;
                 _ = AnswerAsync(payload);
                 break;
+            case "QuestionClosed":
+                _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("serverTimeMs").GetInt64());
+                break;
             case "RoomChanged":
-                var status = payload.GetProperty("status").GetString();
-                if (status == "closed")
-                {
-                    _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("serverTimeMs").GetInt64());
-                }
-                Ended |= status == "ended";
+                Ended |= payload.GetProperty("status").GetString() == "ended";
                 break;
             case "StandingUpdated":
                 var seq = payload.GetProperty("seq").GetInt32();

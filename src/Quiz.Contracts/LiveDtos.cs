@@ -57,7 +57,8 @@ public sealed record QuestionView(
     long ServerTimeMs,
     string KeyHash);
 
-public sealed record QuestionClosed(string ContestId, int Seq, int Answers);
+/// <summary>A question closed at <see cref="ServerTimeMs"/>; <see cref="Answers"/> were stored by then.</summary>
+public sealed record QuestionClosed(string ContestId, int Seq, int Answers, long ServerTimeMs);
 
 public sealed record AnswerReveal(
     string ContestId,

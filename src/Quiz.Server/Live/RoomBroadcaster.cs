@@ -10,8 +10,8 @@ namespace Quiz.Server.Live;
 
 /// <summary>
 /// Runs on the node where the host moved the room: tells every node (Redis pub/sub, so each refreshes its view and
-/// pushes standings to its own participants), then sends the room's news to every client once, through the group
-/// (SignalR serializes a group message once per protocol, and the backplane carries it to the other nodes).
+/// pushes standings to its own participants), then sends the room's news once per group (SignalR serializes a
+/// group message once per protocol, and the backplane carries it to the other nodes).
 /// </summary>
 public sealed class RoomBroadcaster(
     IHubContext<QuizHub, IQuizClient> hub,
@@ -32,26 +32,44 @@ public sealed class RoomBroadcaster(
         var contest = await rooms.GetContestAsync(contestId, cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var everyone = hub.Clients.Group(Groups.Everyone(contestId));
-        var count = await participants.CountAsync(contestId, cancellationToken);
-        await everyone.RoomChanged(Views.State(contest, room, count, now));
+        var watchers = hub.Clients.Group(Groups.Watchers(contestId));
+        var state = Views.State(contest, room, await participants.CountAsync(contestId, cancellationToken), now);
+        // Phones get only what they show: each message to every phone costs a send per socket, so the room state
+        // and the boards go to hosts and big screens, and phones learn the state from the question's own events.
         switch (moved.Move)
         {
             case HostMoves.Start or HostMoves.Next:
                 await everyone.QuestionOpened(Views.Question(contest, room, now));
+                await watchers.RoomChanged(state);
                 timer.Schedule(contestId, room);
                 break;
-            case HostMoves.Resume when room.Status == RoomStatuses.Open:
-                await everyone.QuestionOpened(Views.Question(contest, room, now));
-                timer.Schedule(contestId, room);
+            case HostMoves.Resume:
+                await everyone.RoomChanged(state);
+                if (room.Status == RoomStatuses.Open)
+                {
+                    await everyone.QuestionOpened(Views.Question(contest, room, now));
+                    timer.Schedule(contestId, room);
+                }
                 break;
             case HostMoves.Close:
-                await everyone.QuestionClosed(new QuestionClosed(contestId, room.Seq, await sender.Send(new CountAnswers(contestId, room.Seq), cancellationToken)));
+                await everyone.QuestionClosed(new QuestionClosed(contestId, room.Seq,
+                    await sender.Send(new CountAnswers(contestId, room.Seq), cancellationToken), now));
+                await watchers.RoomChanged(state);
                 break;
             case HostMoves.Reveal:
                 await everyone.AnswerRevealed(await sender.Send(new GetAnswerReveal(contestId, room.Seq), cancellationToken));
+                await watchers.RoomChanged(state);
                 break;
-            case HostMoves.Board or HostMoves.End:
-                await everyone.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop), cancellationToken));
+            case HostMoves.Board:
+                await watchers.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop), cancellationToken));
+                await watchers.RoomChanged(state);
+                break;
+            default: // pause, end
+                await everyone.RoomChanged(state);
+                if (moved.Move == HostMoves.End)
+                {
+                    await watchers.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop), cancellationToken));
+                }
                 break;
         }
     }

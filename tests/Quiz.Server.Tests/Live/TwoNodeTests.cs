@@ -39,8 +39,10 @@ public sealed class TwoNodeTests
         var standings = await Task.WhenAll(players.Select(p => p.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated), s => s.Rank > 0)));
         Assert.Equal([100, 100, 100, 0, 0], standings.Select(s => s.Score));
         Assert.All(standings.Take(3), s => Assert.True(s.Rank <= 3));
-        var board = await players[4].NextAsync<Leaderboard>(nameof(IQuizClient.LeaderboardShown));
+        var board = await host.NextAsync<Leaderboard>(nameof(IQuizClient.LeaderboardShown));
         Assert.Equal(60, Assert.Single(board.Districts).MeanPerHead);
+        // Boards go to hosts and big screens; a phone gets its own standing, not the board.
+        Assert.DoesNotContain(players[4].Log, e => e.Event == nameof(IQuizClient.LeaderboardShown));
 
         foreach (var player in players)
         {
