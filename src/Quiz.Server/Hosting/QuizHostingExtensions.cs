@@ -19,6 +19,7 @@ public static class QuizHostingExtensions
         services.AddQuizRedis(builder.Configuration);
         services.AddQuizMediator();
         services.AddQuizLive(builder.Configuration);
+        services.AddQuizPages();
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
         // Enums by name on the wire: "Proportional", not 1.
@@ -35,6 +36,7 @@ public static class QuizHostingExtensions
     public static WebApplication MapQuiz(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.MapQuizPages();
         app.MapQuizHealth();
         app.MapOpenApi();
         app.MapScalarApiReference(); // the browsable API reference at /scalar
