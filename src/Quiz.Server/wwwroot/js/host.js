@@ -121,6 +121,15 @@ function render() {
   tick();
 }
 
+// Joins are not broadcast, so the lobby asks for the participant count now and then.
+setInterval(async () => {
+  if (room?.status !== "lobby" || !live.connected || !credentials) return;
+  try {
+    const session = await live.invoke("HostRoom", credentials);
+    if (room?.status === "lobby") { room = session.room.state; render(); }
+  } catch { /* the next poll tries again */ }
+}, 3000);
+
 function tick() {
   if (!room) return;
   const c = $("countdown");

@@ -268,10 +268,11 @@ function drawQuestion(status, focusSelector) {
 
 function drawStanding() {
   const s = state.standing;
-  $("standing").hidden = !s;
+  // Before the first reveal every score is 0 and every rank a tie: nothing worth showing yet.
+  $("standing").hidden = !s || (s.score === 0 && s.lastCorrect == null && state.room?.status === "lobby");
   if (!s) return;
-  const item = (label, value) => `<div><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
-  $("stats").innerHTML = item(t("s.score"), s.score) + item(t("s.rank"), t("s.rankOf", { r: s.rank, n: s.participants }))
+  const item = (label, value, wide) => `<div${wide ? ' class="wide"' : ""}><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
+  $("stats").innerHTML = item(t("s.score"), s.score, true) + item(t("s.rank"), t("s.rankOf", { r: s.rank, n: s.participants }), true)
     + (s.teamRank ? item(t("s.team"), s.teamRank) : "") + (s.unitRank ? item(t("s.unit"), s.unitRank) : "")
     + (s.districtRank ? item(t("s.district"), s.districtRank) : "") + (s.streak > 1 ? item(t("s.streak", { n: s.streak }), "🔥") : "");
 }

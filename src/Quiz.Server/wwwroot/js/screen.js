@@ -120,7 +120,7 @@ function drawChart(q) {
     : [["right", "screen.right"], ["partial", "screen.partialAns"], ["wrong", "screen.wrongAns"]]
         .map(([key, label]) => ({ name: t(label), value: reveal.distribution[key] ?? 0, right: key === "right" }));
   $("chart").setAttribute("aria-label", bars.map(b => `${b.name}: ${b.value}`).join("，"));
-  chart ??= echarts.init($("chart"), null, { renderer: "svg" });
+  chart ??= echarts.init($("chart"));
   const size = parseFloat(getComputedStyle(document.documentElement).fontSize);
   chart.setOption({
     animationDuration: 600,
@@ -153,6 +153,15 @@ function drawBoards(ended) {
   }
 }
 const round = v => Math.round(v * 10) / 10;
+
+// Joins are not broadcast (a citywide lobby would flood every screen), so the lobby asks for the count now and then.
+setInterval(async () => {
+  if (room?.status !== "lobby" || !live.connected) return;
+  try {
+    const snapshot = await live.invoke("Watch", code);
+    if (room?.status === "lobby") { room = snapshot.state; render(); }
+  } catch { /* the next poll or the reconnection tries again */ }
+}, 3000);
 
 function tick() {
   const c = $("countdown");
