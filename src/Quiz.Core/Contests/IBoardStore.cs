@@ -21,7 +21,11 @@ public interface IBoardAudit
 {
     Task<IReadOnlyList<LoggedAnswer>> ReadLoggedAnswersAsync(string contestId, CancellationToken cancellationToken);
 
+    /// <summary>The whole person board, best first, in the order the live boards rank it.</summary>
     Task<IReadOnlyList<BoardRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken);
+
+    /// <summary>Every participant of the contest, by id (for result exports).</summary>
+    Task<IReadOnlyDictionary<string, Participant>> ReadParticipantsAsync(string contestId, CancellationToken cancellationToken);
 
     /// <summary>Group dimension ("team", "unit", "district") to group name to summed points.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> ReadGroupPointsAsync(string contestId, CancellationToken cancellationToken);

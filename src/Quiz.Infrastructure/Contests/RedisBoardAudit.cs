@@ -39,12 +39,18 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
 
     public async Task<IReadOnlyList<BoardRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken)
     {
-        var rows = await Db.SortedSetRangeByRankWithScoresAsync(keys.Board(contestId));
+        var rows = await Db.SortedSetRangeByRankWithScoresAsync(keys.Board(contestId), order: Order.Descending);
         return [.. rows.Select(r =>
         {
             var (points, time) = BoardScore.Decode(r.Score);
             return new BoardRow(r.Element.ToString(), points, time);
         })];
+    }
+
+    public async Task<IReadOnlyDictionary<string, Participant>> ReadParticipantsAsync(string contestId, CancellationToken cancellationToken)
+    {
+        var entries = await Db.HashGetAllAsync(keys.Participants(contestId));
+        return entries.ToDictionary(e => e.Name.ToString(), e => JsonSerializer.Deserialize<Participant>(e.Value.ToString(), ContestJson.Options)!);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> ReadGroupPointsAsync(string contestId, CancellationToken cancellationToken)

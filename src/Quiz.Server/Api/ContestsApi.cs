@@ -16,6 +16,8 @@ internal static class ContestsApi
         contests.MapPost("/", Create).WithName("CreateContest");
         contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard");
         contests.MapPost("/{contestId}/audit", Audit).WithName("RecomputeBoards");
+        contests.MapGet("/{contestId}/results.csv", Results).WithName("ExportResults")
+            .WithDescription("Header X-Host-Key: every participant ranked as on the board (名次, 昵称, 队伍, 单位, 区县, 得分, 用时), UTF-8 CSV with a BOM.");
 
         app.MapGet("/api/join/{code}/qr.svg", JoinQr).WithTags("Contests").WithName("GetJoinQr");
     }
@@ -34,6 +36,13 @@ internal static class ContestsApi
     {
         await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
         return TypedResults.Ok(await sender.Send(new RecomputeBoards(contestId, repair), ct));
+    }
+
+    private static async Task<FileContentHttpResult> Results(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
+        var rows = await sender.Send(new GetResults(contestId), ct);
+        return TypedResults.File(ResultsCsv.Write(rows), "text/csv; charset=utf-8", $"results-{contestId}.csv");
     }
 
     /// <summary>A QR code of the join link, for the big screen and printed posters. Checks the code exists first.</summary>

@@ -20,6 +20,7 @@ public static class QuizHostingExtensions
         services.AddQuizMediator();
         services.AddQuizLive(builder.Configuration);
         services.AddQuizMetrics();
+        services.AddQuizPages();
         services.AddSingleton(MappingConfig.Create());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
         // Enums by name on the wire: "Proportional", not 1.
@@ -36,6 +37,7 @@ public static class QuizHostingExtensions
     public static WebApplication MapQuiz(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.MapQuizPages();
         app.MapQuizHealth();
         app.MapQuizMetrics();
         app.MapOpenApi();

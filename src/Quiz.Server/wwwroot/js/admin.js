@@ -1,0 +1,206 @@
+// The organizer's admin: banks (list, create, rename, delete, import with its per-row error report, search, edit,
+// retire, export), contests (admin-contest.js) and the result export. No login yet: that comes with the security issue.
+import { t, onLangChange } from "./i18n.js";
+import { initPrefs, esc } from "./prefs.js";
+import { api } from "./api.js";
+import { initContestForm } from "./admin-contest.js";
+
+const $ = id => document.getElementById(id);
+const TYPES = ["single", "multiple", "truefalse", "fill", "ordering"];
+let banks = [];
+let bank = null;
+let page = 1;
+let editing = null;
+
+export function say(text, kind = "ok") {
+  $("message").innerHTML = text ? `<div class="banner ${kind}">${esc(text)}</div>` : "";
+}
+
+// ---- tabs
+const tabs = [["tab-banks", "banks"], ["tab-contests", "contests"], ["tab-results", "results-tab"]];
+for (const [tab, panel] of tabs) {
+  $(tab).addEventListener("click", () => {
+    for (const [other, otherPanel] of tabs) {
+      $(other).setAttribute("aria-selected", String(other === tab));
+      $(otherPanel).hidden = other !== tab;
+    }
+    say("");
+    if (panel === "contests") initContestForm(banks);
+  });
+}
+
+// ---- banks
+async function loadBanks() {
+  banks = await api("GET", "/api/banks");
+  $("bank-list").innerHTML = banks.length === 0 ? `<tr><td>${esc(t("bank.none"))}</td></tr>`
+    : `<tr><th>${esc(t("bank.name"))}</th><th>${esc(t("bank.count"))}</th><th>${esc(t("bank.updated"))}</th><th></th></tr>` + banks.map(b => `
+      <tr><td>${esc(b.name)}</td><td>${b.questionCount}</td><td>${esc(new Date(b.updatedAt).toLocaleString())}</td>
+      <td><div class="row">
+        <button type="button" data-open="${esc(b.id)}">${esc(t("bank.open"))}</button>
+        <button type="button" class="secondary" data-rename="${esc(b.id)}">${esc(t("bank.rename"))}</button>
+        <button type="button" class="danger" data-delete="${esc(b.id)}">${esc(t("bank.delete"))}</button>
+        ${["xlsx", "csv", "json", "gift"].map(f => `<a class="button secondary" href="/api/banks/${esc(b.id)}/export?format=${f}" aria-label="${esc(t("bank.export"))} ${f}">${f}</a>`).join("")}
+      </div></td></tr>`).join("");
+}
+
+$("bank-list").addEventListener("click", async e => {
+  const button = e.target.closest("button");
+  if (!button) return;
+  const find = id => banks.find(b => b.id === id);
+  try {
+    if (button.dataset.open) openBank(find(button.dataset.open));
+    if (button.dataset.rename) {
+      const name = prompt(t("bank.rename.prompt"), find(button.dataset.rename).name);
+      if (name) { await api("PUT", `/api/banks/${button.dataset.rename}`, { name }); await loadBanks(); }
+    }
+    if (button.dataset.delete && confirm(t("bank.delete.confirm", { name: find(button.dataset.delete).name }))) {
+      await api("DELETE", `/api/banks/${button.dataset.delete}`);
+      if (bank?.id === button.dataset.delete) { bank = null; $("bank").hidden = true; }
+      await loadBanks();
+    }
+  } catch (error) { say(t("err.generic", { m: error.message }), "error"); }
+});
+
+$("new-bank").addEventListener("submit", async e => {
+  e.preventDefault();
+  try {
+    const created = await api("POST", "/api/banks", { name: $("bank-name").value.trim() });
+    $("bank-name").value = "";
+    await loadBanks();
+    openBank(created);
+  } catch (error) { say(t("err.generic", { m: error.message }), "error"); }
+});
+
+function openBank(b) {
+  bank = b;
+  $("bank").hidden = false;
+  $("bank-title").textContent = b.name;
+  $("report").innerHTML = "";
+  page = 1;
+  search();
+  $("bank-title").scrollIntoView({ block: "start" });
+}
+
+// ---- import and its report
+$("import").addEventListener("submit", async e => {
+  e.preventDefault();
+  const file = $("import-file").files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append("file", file, file.name);
+  const dry = $("dry-run").checked;
+  let report;
+  try {
+    report = await api("POST", `/api/banks/${bank.id}/import?dryRun=${dry}`, form);
+  } catch (error) {
+    if (!error.data?.errors || error.data.ok !== false) { $("report").innerHTML = `<div class="banner error" role="alert">${esc(t("err.generic", { m: error.message }))}</div>`; return; }
+    report = error.data;
+  }
+  showReport(report);
+  if (report.ok && !report.dryRun) { await loadBanks(); search(); }
+});
+
+function showReport(report) {
+  const counts = { a: report.added, u: report.updated, c: report.unchanged };
+  if (report.ok) {
+    $("report").innerHTML = `<div class="banner ok">${esc(t(report.dryRun ? "import.dryok" : "import.ok", counts))}</div>`;
+    return;
+  }
+  $("report").innerHTML = `<div class="banner error" role="alert">${esc(t("import.failed", { n: report.errors.length }))}</div>
+    <table class="report-errors" id="import-errors"><caption class="sr-only">${esc(t("import.title"))}</caption>
+    <thead><tr><th scope="col">${esc(t("import.row"))}</th><th scope="col">${esc(t("import.col"))}</th><th scope="col">${esc(t("import.reason"))}</th></tr></thead>
+    <tbody>${report.errors.map(err => `<tr><td>${err.row}</td><td>${esc(err.column)}</td><td>${esc(err.message)}</td></tr>`).join("")}</tbody></table>`;
+}
+
+// ---- search, paging, edit, retire
+function fillTypes() {
+  const options = TYPES.map(type => `<option value="${type}">${esc(t(`type.${type}`))}</option>`).join("");
+  const keep = [$("s-type").value, $("e-type").value];
+  $("s-type").innerHTML = `<option value="">${esc(t("search.any"))}</option>` + options;
+  $("e-type").innerHTML = options;
+  [$("s-type").value, $("e-type").value] = keep;
+}
+
+$("search").addEventListener("submit", e => { e.preventDefault(); page = 1; search(); });
+
+async function search() {
+  if (!bank) return;
+  const q = new URLSearchParams({ page, pageSize: 20 });
+  for (const [key, id] of [["text", "s-text"], ["type", "s-type"], ["category", "s-category"], ["difficulty", "s-difficulty"]]) if ($(id).value) q.set(key, $(id).value);
+  if ($("s-retired").checked) q.set("includeRetired", "true");
+  const result = await api("GET", `/api/banks/${bank.id}/questions?${q}`);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  $("results").innerHTML = `<p class="muted">${esc(t("search.total", { n: result.total }))}</p>
+    <table><tr><th>${esc(t("search.type"))}</th><th>${esc(t("q.stem"))}</th><th>${esc(t("q.answer"))}</th><th>${esc(t("search.category"))}</th><th></th></tr>
+    ${result.items.map(item => `<tr><td>${esc(t(`type.${item.type}`))}</td><td>${esc(item.stem)}${item.retired ? ` <strong>(${esc(t("q.retired"))})</strong>` : ""}</td>
+      <td>${esc(item.answer)}</td><td>${esc(item.category)}</td>
+      <td><div class="row"><button type="button" data-edit="${esc(item.id)}">${esc(t("q.edit"))}</button>
+      ${item.retired ? "" : `<button type="button" class="secondary" data-retire="${esc(item.id)}">${esc(t("q.retire"))}</button>`}</div></td></tr>`).join("")}</table>
+    <div class="pager"><button type="button" class="secondary" id="prev" ${page <= 1 ? "disabled" : ""}>${esc(t("search.prev"))}</button>
+      <span>${esc(t("search.page", { p: page, n: pages }))}</span>
+      <button type="button" class="secondary" id="next" ${page >= pages ? "disabled" : ""}>${esc(t("search.next"))}</button></div>`;
+  $("prev").addEventListener("click", () => { page--; search(); });
+  $("next").addEventListener("click", () => { page++; search(); });
+  for (const b of $("results").querySelectorAll("[data-edit]")) b.addEventListener("click", () => edit(result.items.find(i => i.id === b.dataset.edit)));
+  for (const b of $("results").querySelectorAll("[data-retire]")) b.addEventListener("click", async () => {
+    await api("POST", `/api/banks/${bank.id}/questions/${b.dataset.retire}/retire`);
+    search();
+  });
+}
+
+function edit(item) {
+  editing = item;
+  $("e-type").value = item.type;
+  $("e-stem").value = item.stem;
+  $("e-options").value = item.options.join("\n");
+  $("e-answer").value = item.answer;
+  $("e-explanation").value = item.explanation;
+  $("e-category").value = item.category;
+  $("e-tags").value = item.tags.join(", ");
+  $("e-difficulty").value = item.difficulty;
+  $("edit-error").hidden = true;
+  $("editor").showModal();
+}
+
+$("edit-cancel").addEventListener("click", () => $("editor").close());
+$("edit-form").addEventListener("submit", async e => {
+  e.preventDefault();
+  const type = $("e-type").value;
+  const body = {
+    key: editing.key, type, stem: $("e-stem").value.trim(), answer: $("e-answer").value.trim(),
+    options: type === "fill" || type === "truefalse" ? [] : $("e-options").value.split("\n").map(s => s.trim()).filter(Boolean),
+    explanation: $("e-explanation").value, category: $("e-category").value.trim(),
+    tags: $("e-tags").value.split(/[,，、;]/).map(s => s.trim()).filter(Boolean), difficulty: Number($("e-difficulty").value) || null,
+    imageUrl: editing.imageUrl, source: editing.source,
+  };
+  try {
+    await api("PUT", `/api/banks/${bank.id}/questions/${editing.id}`, body);
+    $("editor").close();
+    say(t("edit.saved"));
+    search();
+  } catch (error) {
+    $("edit-error").hidden = false;
+    $("edit-error").textContent = error.message;
+  }
+});
+
+// ---- result export: the host key goes in a header, so the download is a fetch turned into a file.
+$("export").addEventListener("submit", async e => {
+  e.preventDefault();
+  const id = $("r-contest").value.trim();
+  const response = await fetch(`/api/contests/${encodeURIComponent(id)}/results.csv`, { headers: { "X-Host-Key": $("r-key").value.trim() } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    say(t("err.generic", { m: problem.title ?? response.status }), "error");
+    return;
+  }
+  const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(await response.blob()), download: `results-${id}.csv` });
+  link.click();
+  URL.revokeObjectURL(link.href);
+  say(t("res.done"));
+});
+
+initPrefs();
+fillTypes();
+onLangChange(() => { fillTypes(); loadBanks(); search(); });
+loadBanks().catch(error => say(t("err.generic", { m: error.message }), "error"));

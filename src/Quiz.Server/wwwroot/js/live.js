@@ -1,0 +1,102 @@
+// The live hub from a page: WebSockets only, automatic reconnection that never gives up, MessagePack when asked and
+// loaded (JSON otherwise), and the server clock. See docs/protocol.md; the global signalR comes from lib/signalr.
+const signalR = window.signalR;
+
+// Keep trying: 0, 1 s, 2 s, 5 s, then every 5 s, for as long as the page is open.
+const delays = [0, 1000, 2000, 5000];
+const retryDelay = ctx => delays[ctx.previousRetryCount] ?? 5000;
+
+// The MessagePack protocol names fields as the C# records do (PascalCase); JSON uses camelCase. Pages use camelCase.
+const camel = value => mapKeys(value, k => k.charAt(0).toLowerCase() + k.slice(1));
+const pascal = value => mapKeys(value, k => k.charAt(0).toUpperCase() + k.slice(1));
+function mapKeys(value, rename) {
+  if (Array.isArray(value)) return value.map(v => mapKeys(v, rename));
+  if (value === null || typeof value !== "object" || value instanceof Uint8Array) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [rename(k), mapKeys(v, rename)]));
+}
+
+/** The first word of a HubException message is its code: "invalid_move: Cannot next: …" gives invalid_move. */
+export function errorCode(error) {
+  const message = String(error?.message ?? error ?? "");
+  const text = message.replace(/^.*HubException: /, "");
+  const match = /^([a-z_]+)(?::\s*(.*))?$/s.exec(text);
+  return match ? { code: match[1], detail: match[2] ?? "" } : { code: "network", detail: text };
+}
+
+export class Live {
+  constructor({ messagePack = false } = {}) {
+    const useMsgPack = messagePack && !!signalR.protocols?.msgpack;
+    this.msgpack = useMsgPack;
+    let builder = new signalR.HubConnectionBuilder()
+      .withUrl("/hubs/quiz", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: retryDelay })
+      .configureLogging(signalR.LogLevel.Warning);
+    if (useMsgPack) builder = builder.withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol());
+    this.connection = builder.build();
+    this.offset = 0; // server clock minus this device's clock, in ms
+    this.onUp = () => {};
+    this.onDown = () => {};
+    this.connection.onreconnecting(() => this.onDown());
+    this.connection.onreconnected(() => this.#up());
+    this.connection.onclose(() => { if (this.stopped) return; this.onDown(); this.#startLoop(); });
+  }
+
+  /** Subscribes to a server event; the payload arrives in camelCase whatever the protocol. */
+  on(event, handler) {
+    this.connection.on(event, payload => handler(camel(payload)));
+  }
+
+  async invoke(method, arg) {
+    const sent = this.msgpack ? pascal(arg) : arg;
+    return camel(await this.connection.invoke(method, sent));
+  }
+
+  get connected() { return this.connection.state === signalR.HubConnectionState.Connected; }
+
+  /** Connects, retrying until it succeeds; onUp runs after every (re)connection, after the clock is synced. */
+  start() { this.#startLoop(); }
+
+  async #startLoop() {
+    if (this.starting) return;
+    this.starting = true;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.connection.start();
+        break;
+      } catch {
+        this.onDown();
+        await new Promise(r => setTimeout(r, retryDelay({ previousRetryCount: attempt })));
+      }
+    }
+    this.starting = false;
+    await this.#up();
+  }
+
+  async #up() {
+    await this.sync();
+    await this.onUp();
+  }
+
+  /** Estimates the server clock from a few round trips and keeps the one with the shortest trip. */
+  async sync(rounds = 4) {
+    let best = null;
+    for (let i = 0; i < rounds; i++) {
+      const sent = Date.now();
+      try {
+        const reply = await this.invoke("Sync", sent);
+        const back = Date.now();
+        const trip = back - sent;
+        if (!best || trip < best.trip) best = { trip, offset: reply.serverTimeMs - (sent + back) / 2 };
+      } catch { break; }
+    }
+    if (best) this.offset = best.offset;
+  }
+
+  /** Stops for good (this page was superseded by another connection of the same participant). */
+  stop() { this.stopped = true; return this.connection.stop(); }
+
+  serverNow() { return Date.now() + this.offset; }
+}
+
+/** A countdown text in whole seconds, never negative. */
+export const secondsLeft = (closesAtMs, now) => Math.max(0, Math.ceil((closesAtMs - now) / 1000));

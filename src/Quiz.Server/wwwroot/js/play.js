@@ -1,0 +1,333 @@
+// The participant's phone page: join by code, link or QR; answer; see the reveal and one's own standing.
+// Everything on screen is redrawn from server state, so a reconnection (Rejoin) or a reload loses nothing.
+import { t, onLangChange } from "./i18n.js";
+import { initPrefs, esc } from "./prefs.js";
+import { Live, errorCode, secondsLeft } from "./live.js";
+import { keyText, verdictOf, renderAnswers } from "./play-answers.js";
+
+const DISTRICTS = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+const $ = id => document.getElementById(id);
+const live = new Live({ messagePack: true });
+const urlCode = new URLSearchParams(location.search).get("code")?.trim() ?? "";
+
+const state = {
+  joined: null,       // { contestId, participantId, nickname }
+  room: null,         // RoomState
+  question: null,     // QuestionView of the current question
+  answered: false,    // the server holds an answer of ours for it
+  ack: null,          // sending | accepted | duplicate | late | invalid | network
+  ackReason: "",
+  reveal: null,       // AnswerReveal of the current question
+  standing: null,
+  nextStanding: null, // a standing that arrived before its question's reveal, held until then
+  selection: [],      // option ids, in tap order
+  text: "",           // fill-in text
+};
+
+// Session and answers survive a reload: the token proves who we are, the answer id makes a resend harmless.
+const session = {
+  get: () => JSON.parse(localStorage.getItem("quiz.play") ?? "null"),
+  set: value => localStorage.setItem("quiz.play", JSON.stringify(value)),
+  clear: () => localStorage.removeItem("quiz.play"),
+};
+const answerKey = seq => `quiz.play.answer.${state.joined?.contestId}.${seq}`;
+const savedAnswer = seq => JSON.parse(localStorage.getItem(answerKey(seq)) ?? "null");
+
+live.onDown = () => { $("reconnecting").hidden = false; };
+live.onUp = async () => {
+  $("reconnecting").hidden = true;
+  const saved = session.get();
+  if (saved && (!urlCode || urlCode === saved.code)) {
+    await rejoin(saved);
+  } else {
+    showJoin();
+  }
+};
+
+live.on("RoomChanged", room => {
+  if (state.question && room.seq !== state.question.seq) state.question = null;
+  state.room = room;
+  if (room.status === "ended" && state.nextStanding) { state.standing = state.nextStanding; state.nextStanding = null; }
+  render();
+});
+// Phones get no RoomChanged for open, close and reveal (see docs/protocol.md): the question events say it.
+const moveTo = (status, extra = {}) => { state.room = { ...(state.room ?? {}), status, ...extra }; };
+live.on("QuestionOpened", question => {
+  if (state.question?.seq !== question.seq) resetQuestion(question.seq);
+  state.question = question;
+  moveTo("open", { seq: question.seq, paused: false, opensAtMs: question.opensAtMs, closesAtMs: question.closesAtMs });
+  render();
+});
+live.on("QuestionClosed", closed => {
+  if (closed.seq === state.question?.seq) moveTo("closed");
+  render();
+});
+live.on("AnswerRevealed", reveal => {
+  if (reveal.seq !== state.question?.seq) return;
+  state.reveal = reveal;
+  moveTo("revealed");
+  if (state.nextStanding?.seq === reveal.seq) { state.standing = state.nextStanding; state.nextStanding = null; }
+  render();
+});
+// A standing arrives as soon as the answers are final, before the host's reveal; it tells right from wrong, so
+// it waits for the reveal (or the end) to be shown.
+live.on("StandingUpdated", standing => {
+  const early = standing.seq === state.question?.seq && state.reveal?.seq !== standing.seq && state.room?.status !== "ended";
+  if (early) state.nextStanding = standing; else state.standing = standing;
+  render();
+});
+live.on("Superseded", () => {
+  $("superseded").hidden = false;
+  $("question").hidden = true;
+  live.stop();
+});
+
+function resetQuestion(seq) {
+  state.answered = false;
+  state.ack = null;
+  state.reveal = null;
+  const saved = state.joined ? savedAnswer(seq) : null;
+  state.selection = saved?.options ?? [];
+  state.text = saved?.text ?? "";
+}
+
+async function rejoin(saved) {
+  try {
+    const joined = await live.invoke("Rejoin", { contestId: saved.contestId, token: saved.token });
+    onJoined(joined, saved.code);
+  } catch (error) {
+    const { code } = errorCode(error);
+    if (code === "unknown_token" || code === "not_found") {
+      session.clear();
+      showJoin(t("err.unknown_token"));
+    } else {
+      showJoin(t("err.network"));
+    }
+  }
+}
+
+function onJoined(joined, code) {
+  state.joined = { contestId: joined.contestId, participantId: joined.participantId, nickname: joined.nickname };
+  session.set({ contestId: joined.contestId, token: joined.token, code, nickname: joined.nickname });
+  const snapshot = joined.room;
+  state.room = snapshot.state;
+  const question = snapshot.question && snapshot.question.seq === snapshot.state.seq ? snapshot.question : null;
+  if (question?.seq !== state.question?.seq) resetQuestion(question?.seq ?? -1);
+  state.question = question;
+  if (snapshot.state.status === "closed" && snapshot.standing?.seq === question?.seq) state.nextStanding = snapshot.standing;
+  else state.standing = snapshot.standing ?? state.standing;
+  state.answered = snapshot.answered;
+  if (snapshot.answered) state.ack = "accepted";
+  render();
+  resendPending();
+}
+
+/** An answer that was sent but not acknowledged before the connection dropped goes again, with the same id. */
+function resendPending() {
+  const q = state.question;
+  if (!q || state.answered || state.room?.status !== "open") return;
+  const saved = savedAnswer(q.seq);
+  if (saved?.pending) send(saved);
+}
+
+// ---- joining
+
+function showJoin(message) {
+  state.joined = null;
+  render();
+  const error = $("join-error");
+  error.hidden = !message;
+  error.textContent = message ?? "";
+  if (urlCode && !$("code").value) $("code").value = urlCode;
+  const saved = session.get();
+  if (saved?.nickname && !$("nickname").value) $("nickname").value = saved.nickname;
+  ($("code").value ? $("nickname") : $("code")).focus();
+}
+
+function fillDistricts() {
+  const select = $("district");
+  const value = select.value;
+  select.innerHTML = `<option value="">${esc(t("join.district.none"))}</option>` + DISTRICTS.map(d => `<option>${esc(d)}</option>`).join("");
+  select.value = value;
+}
+
+$("join-form").addEventListener("submit", async event => {
+  event.preventDefault();
+  const code = $("code").value.trim();
+  const nickname = $("nickname").value.trim();
+  const error = $("join-error");
+  if (!/^\d{6}$/.test(code)) { error.hidden = false; error.textContent = t("err.unknown_code"); $("code").focus(); return; }
+  if (!nickname) { error.hidden = false; error.textContent = t("err.invalid"); $("nickname").focus(); return; }
+  const button = $("join-button");
+  button.disabled = true;
+  button.textContent = t("join.busy");
+  try {
+    const optional = id => $(id).value.trim() || null;
+    const joined = await live.invoke("Join", { code, nickname, team: optional("team"), unit: optional("unit"), district: optional("district") });
+    onJoined(joined, code);
+  } catch (e) {
+    const { code: reason } = errorCode(e);
+    error.hidden = false;
+    error.textContent = t(`err.${reason}`) === `err.${reason}` ? t("err.network") : t(`err.${reason}`);
+  } finally {
+    button.disabled = false;
+    button.textContent = t("join.submit");
+  }
+});
+
+// ---- answering
+
+function submit(options, text) {
+  const q = state.question;
+  if (!q || state.answered || state.ack === "sending") return;
+  const saved = savedAnswer(q.seq);
+  if (options) state.selection = options;
+  if (text) state.text = text;
+  const answer = { answerId: saved?.answerId ?? crypto.randomUUID().replaceAll("-", ""), seq: q.seq, options, text, pending: true };
+  send(answer);
+}
+
+async function send(answer) {
+  localStorage.setItem(answerKey(answer.seq), JSON.stringify(answer));
+  state.ack = "sending";
+  render();
+  try {
+    const ack = await live.invoke("SubmitAnswer", { answerId: answer.answerId, seq: answer.seq, options: answer.options ?? null, text: answer.text ?? null });
+    localStorage.setItem(answerKey(answer.seq), JSON.stringify({ ...answer, pending: false }));
+    if (ack.seq !== state.question?.seq) return;
+    state.ack = ack.status;
+    state.ackReason = ack.reason ?? "";
+    state.answered = ack.status === "accepted" || ack.status === "duplicate";
+  } catch {
+    // The connection dropped: Rejoin tells whether the server has it; if not, resendPending sends it again.
+    state.ack = "network";
+  }
+  render();
+}
+
+const actions = {
+  choose: id => submit([id], null),
+  toggle: id => {
+    const i = state.selection.indexOf(id);
+    state.selection = i >= 0 ? state.selection.filter(x => x !== id) : [...state.selection, id];
+    render(`[data-id="${id}"]`);
+  },
+  pick: id => {
+    if (!state.selection.includes(id)) state.selection = [...state.selection, id];
+    render(state.selection.length === state.question.options.length ? "#confirm" : `[data-id="${id}"]`);
+  },
+  reset: () => { state.selection = []; render(".answer"); },
+  confirm: () => submit(state.selection, null),
+  text: value => { state.text = value; },
+  fill: () => { if (state.text.trim()) submit(null, state.text.trim()); },
+};
+
+// ---- drawing
+
+function render(focusSelector) {
+  const { joined, room, question } = state;
+  $("join").hidden = !!joined;
+  if (!joined) {
+    for (const id of ["lobby", "question", "ended", "standing"]) $(id).hidden = true;
+    return;
+  }
+  $("title").textContent = room?.title || t("app");
+  const status = room?.status ?? "lobby";
+  $("lobby").hidden = status !== "lobby";
+  $("hello").textContent = t("lobby.hello", { name: joined.nickname });
+  $("lobby-count").textContent = t("lobby.count", { n: room?.participants ?? 0 });
+  $("ended").hidden = status !== "ended";
+  $("question").hidden = !question || status === "lobby" || status === "ended";
+  if (question && !$("question").hidden) drawQuestion(status, focusSelector);
+  drawStanding();
+  tick();
+}
+
+function isOpenNow() {
+  const { room, question } = state;
+  return room?.status === "open" && !room.paused && question && live.serverNow() >= question.opensAtMs && live.serverNow() < question.closesAtMs;
+}
+
+function drawQuestion(status, focusSelector) {
+  const { question: q, room, reveal } = state;
+  $("progress").textContent = t("q.progress", { n: q.seq + 1, total: room.questionCount });
+  $("points").textContent = t("q.points", { p: q.points });
+  const shown = live.serverNow() >= q.opensAtMs || status !== "open";
+  $("qtype").textContent = shown ? t(`q.type.${q.type}`) : "";
+  $("stem").textContent = shown ? q.stem : t("q.ready");
+  const image = $("qimage");
+  image.hidden = !shown || !q.imageUrl;
+  if (shown && q.imageUrl) image.src = q.imageUrl;
+  const locked = state.answered || state.ack === "sending" || !isOpenNow();
+  const answers = $("answers");
+  answers.hidden = !shown;
+  answers.classList.toggle("locked", locked);
+  if (shown) renderAnswers(answers, { ...state, locked }, actions);
+  if (focusSelector) answers.querySelector(focusSelector)?.focus();
+
+  const ack = $("ack");
+  const ackText = {
+    sending: t("q.sending"), accepted: t("q.acked"), duplicate: t("q.duplicate"), late: t("q.late"),
+    invalid: t("q.invalid", { r: state.ackReason }), network: t("q.sending"),
+  }[state.ack] ?? (status !== "open" && !reveal && shown ? t("q.closed") : "");
+  ack.hidden = !ackText || !!reveal;
+  ack.textContent = ackText;
+  ack.className = `banner ${state.ack === "accepted" || state.ack === "duplicate" ? "ok" : state.ack === "late" || state.ack === "invalid" ? "error" : "warn"}`;
+
+  const verdict = $("verdict");
+  verdict.hidden = !reveal;
+  if (reveal) {
+    const v = verdictOf(state);
+    const points = state.standing?.seq === reveal.seq && v !== "none" ? `<p>${esc(t("r.points", { p: state.standing.lastPoints }))}</p>` : "";
+    verdict.className = `verdict ${v === "right" ? "right" : v === "none" ? "" : "wrong"}`;
+    verdict.innerHTML = `<p class="headline">${v === "right" ? "✓ " : v === "none" ? "" : "✗ "}${esc(t(`r.${v}`))}</p>
+      <p class="key">${esc(t("r.key", { k: keyText(q, reveal) }))}</p>${points}
+      <p class="muted">${esc(t("r.correct", { c: reveal.correct, n: state.standing?.participants ?? room.participants }))}</p>
+      ${reveal.explanation ? `<div class="explanation"><strong>${esc(t("r.explanation"))}：</strong>${esc(reveal.explanation)}</div>` : ""}`;
+  }
+}
+
+function drawStanding() {
+  const s = state.standing;
+  // Before the first reveal every score is 0 and every rank a tie: nothing worth showing yet.
+  $("standing").hidden = !s || (s.score === 0 && s.lastCorrect == null && state.room?.status === "lobby");
+  if (!s) return;
+  const item = (label, value, wide) => `<div${wide ? ' class="wide"' : ""}><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
+  $("stats").innerHTML = item(t("s.score"), s.score, true) + item(t("s.rank"), t("s.rankOf", { r: s.rank, n: s.participants }), true)
+    + (s.teamRank ? item(t("s.team"), s.teamRank) : "") + (s.unitRank ? item(t("s.unit"), s.unitRank) : "")
+    + (s.districtRank ? item(t("s.district"), s.districtRank) : "") + (s.streak > 1 ? item(t("s.streak", { n: s.streak }), "🔥") : "");
+}
+
+// The countdown runs from the server's closesAtMs through the synced offset; announcements at 10 and 5 seconds.
+let wasShown = false;
+let announced = null;
+function tick() {
+  const { question: q, room } = state;
+  if (!q || !room || $("question").hidden) return;
+  const now = live.serverNow();
+  const shown = now >= q.opensAtMs || room.status !== "open";
+  if (shown !== wasShown) { wasShown = shown; render(); return; }
+  const total = Math.max(1, q.closesAtMs - q.opensAtMs);
+  let left = room.status === "open" ? (room.paused ? room.remainingMs : q.closesAtMs - Math.max(now, q.opensAtMs)) : 0;
+  left = Math.max(0, left);
+  const seconds = Math.ceil(left / 1000);
+  const countdown = $("countdown");
+  countdown.textContent = room.paused ? t("q.paused") : room.status === "open" ? (shown ? t("q.left", { s: seconds }) : t("q.ready")) : "";
+  countdown.classList.toggle("low", seconds <= 5 && room.status === "open");
+  $("timer-bar").style.width = `${Math.min(100, (left / total) * 100)}%`;
+  $("timer-bar").classList.toggle("low", seconds <= 5);
+  if (room.status === "open" && !room.paused && (seconds === 10 || seconds === 5) && announced !== `${q.seq}:${seconds}`) {
+    announced = `${q.seq}:${seconds}`;
+    $("live").textContent = t("q.left", { s: seconds });
+  }
+  const lockedNow = !isOpenNow();
+  if (lockedNow !== $("answers").classList.contains("locked") && !state.answered && state.ack !== "sending") render();
+}
+setInterval(tick, 250);
+
+initPrefs();
+fillDistricts();
+onLangChange(() => { fillDistricts(); render(); });
+if (urlCode) $("code").value = urlCode;
+render();
+live.start();

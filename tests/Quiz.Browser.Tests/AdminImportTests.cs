@@ -1,0 +1,50 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Quiz.Browser.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Quiz.Browser.Tests;
+
+/// <summary>The organizer imports a bad CSV: the page lists each error by row, column and reason, and nothing is written.</summary>
+public sealed class AdminImportTests
+{
+    private const string BadCsv = """
+        题型,题干,选项A,选项B,选项C,选项D,答案,解析
+        单选,我国提出力争在哪一年前实现碳中和？,2030年,2050年,2060年,2070年,C,2060年前实现碳中和
+        问答,请简述温室效应。,,,,,温室气体吸收红外辐射,
+        单选,下列哪种气体不是温室气体？,二氧化碳,甲烷,氮气,氧化亚氮,E,
+        """;
+
+    [BrowserFact]
+    public async Task A_bad_csv_shows_its_errors_per_row_and_imports_nothing()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var server = new QuizServer(nameof(AdminImportTests));
+        await using var browser = await BrowserSession.LaunchAsync();
+        var admin = await browser.LaptopAsync(server.BaseAddress);
+        await admin.GotoAsync("/admin");
+
+        await admin.Locator("#bank-name").FillAsync("市民科学素质题库");
+        await admin.Locator("#new-bank button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#bank-title")).ToHaveTextAsync("市民科学素质题库");
+
+        await admin.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "题库.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(BadCsv.Replace("\n", "\r\n", StringComparison.Ordinal)),
+        });
+        await admin.Locator("#import button[type=submit]").ClickAsync();
+
+        await Expect(admin.Locator("#report .banner.error")).ToContainTextAsync("没有导入任何题目");
+        var rows = admin.Locator("#import-errors tbody tr");
+        await Expect(rows.Filter(new() { HasText = "题型" }).Locator("td").First).ToHaveTextAsync("3");
+        await Expect(rows.Filter(new() { HasText = "答案" }).Locator("td").First).ToHaveTextAsync("4");
+        await Expect(admin.Locator("#import-errors thead")).ToContainTextAsync("行列原因");
+        await Screenshots.TakeAsync(admin, "16-admin-import-errors");
+
+        using var http = server.CreateHttpClient();
+        var banks = await http.GetFromJsonAsync<JsonArray>("/api/banks");
+        Assert.Equal(0, Assert.Single(banks!)!["questionCount"]!.GetValue<int>());
+    }
+}
