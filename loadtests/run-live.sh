@@ -43,6 +43,12 @@ set +e
 dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll live --url "$joined" --redis "127.0.0.1:$redis_port" "$@"
 status=$?
 set -e
+for i in $(seq 0 $((nodes - 1))); do
+  if grep -qE "^(warn|fail|crit):" "$work/node$i.log"; then
+    echo "node $i logged warnings or errors (first lines):" >&2
+    grep -E -A2 "^(warn|fail|crit):" "$work/node$i.log" | head -n 12 >&2
+  fi
+done
 if [ "$status" -ne 0 ]; then
   echo "load run failed ($status); last lines of the node logs:" >&2
   for i in $(seq 0 $((nodes - 1))); do tail -n 20 "$work/node$i.log" >&2; done

@@ -7,8 +7,13 @@ public interface IBoardStore
 {
     Task<Leaderboard> GetTopAsync(string contestId, int seq, int top, CancellationToken cancellationToken);
 
-    /// <summary>Own standings of these participants after question <paramref name="seq"/>; their profiles name their groups.</summary>
-    Task<IReadOnlyList<Standing>> GetStandingsAsync(string contestId, int seq, IReadOnlyList<Participant> participants, CancellationToken cancellationToken);
+    /// <summary>
+    /// Own standings of these participants after question <paramref name="seq"/>; their profiles name their groups.
+    /// <paramref name="known"/> holds the answers to <paramref name="seq"/> this node already knows (it scored them),
+    /// so only the others are read from the store.
+    /// </summary>
+    Task<IReadOnlyList<Standing>> GetStandingsAsync(string contestId, int seq, IReadOnlyList<Participant> participants,
+        IReadOnlyDictionary<string, KnownAnswer> known, CancellationToken cancellationToken);
 
     /// <summary>How many answered question <paramref name="seq"/>, how many fully right, and the count per distribution key.</summary>
     Task<(int Answers, int Correct, IReadOnlyDictionary<string, int> Distribution)> GetAnswerStatsAsync(string contestId, int seq, CancellationToken cancellationToken);

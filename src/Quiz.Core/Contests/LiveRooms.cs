@@ -12,6 +12,7 @@ public sealed class LiveRooms(IContestStore store)
     private readonly ConcurrentDictionary<string, ContestDefinition> _contests = new();
     private readonly ConcurrentDictionary<string, Room> _rooms = new();
     private readonly ConcurrentDictionary<(string, string), Progress> _progress = new();
+    private readonly ConcurrentDictionary<(string, string), KnownAnswer> _answers = new();
 
     public async ValueTask<ContestDefinition> GetContestAsync(string contestId, CancellationToken cancellationToken)
     {
@@ -48,4 +49,11 @@ public sealed class LiveRooms(IContestStore store)
 
     public void RememberProgress(string contestId, string participantId, Progress progress) =>
         _progress[(contestId, participantId)] = progress;
+
+    /// <summary>The last answer this node stored for the participant, with its points.</summary>
+    public void RememberAnswer(string contestId, string participantId, KnownAnswer answer) =>
+        _answers[(contestId, participantId)] = answer;
+
+    public bool TryGetAnswer(string contestId, string participantId, int seq, out KnownAnswer answer) =>
+        _answers.TryGetValue((contestId, participantId), out answer) && answer.Seq == seq;
 }

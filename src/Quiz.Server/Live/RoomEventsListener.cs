@@ -92,11 +92,11 @@ public sealed partial class RoomEventsListener(
             await Task.Delay(TimeSpan.FromMilliseconds(wait), clock);
         }
         await ledger.DrainAsync(CancellationToken.None);
-        await Parallel.ForEachAsync(local.Of(contestId).Chunk(Chunk), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, ct) =>
-        {
-            var standings = await sender.Send(new GetStandings(contestId, seq, [.. chunk.Select(c => c.Value)]), ct);
-            await Task.WhenAll(chunk.Zip(standings).Select(pair => hub.Clients.Client(pair.First.Key).StandingUpdated(pair.Second)));
-        });
+        // One read of the boards for all of this node's participants, then the sends, in parallel chunks.
+        var locals = local.Of(contestId);
+        var standings = await sender.Send(new GetStandings(contestId, seq, [.. locals.Select(c => c.Value)]));
+        await Parallel.ForEachAsync(locals.Zip(standings).Chunk(Chunk), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, _) =>
+            await Task.WhenAll(chunk.Select(pair => hub.Clients.Client(pair.First.Key).StandingUpdated(pair.Second))));
     }
 
     [LoggerMessage(LogLevel.Warning, "Could not act on room event {Move} of contest {ContestId}")]

@@ -22,7 +22,7 @@ public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore pa
         {
             return new RoomSnapshot(state, question, null, false);
         }
-        var standing = (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [participant], cancellationToken))[0];
+        var standing = (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [participant], new Dictionary<string, KnownAnswer>(), cancellationToken))[0];
         var answered = room.Seq >= 0 && await participants.HasAnsweredAsync(query.ContestId, room.Seq, participant.Id, cancellationToken);
         return new RoomSnapshot(state, question, standing, answered);
     }
