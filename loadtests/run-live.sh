@@ -28,7 +28,7 @@ for i in $(seq 0 $((nodes - 1))); do
   port=$((first_port + i))
   ConnectionStrings__Redis="127.0.0.1:$redis_port" Quiz__SampleBank__Enabled=false \
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
-    dotnet src/Quiz.Server/bin/Release/net10.0/Quiz.Server.dll --urls "http://127.0.0.1:$port" >"$work/node$i.log" 2>&1 &
+    dotnet src/Quiz.Server/bin/Release/net10.0/Quiz.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Quiz.Server" >"$work/node$i.log" 2>&1 &
   pids+=($!)
   urls+=("http://127.0.0.1:$port")
 done

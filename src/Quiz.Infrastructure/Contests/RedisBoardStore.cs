@@ -35,10 +35,14 @@ internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys ke
     }
 
     /// <summary>
-    /// Up to this many participants, a node reads the whole board once (one round trip, about 40 bytes a row) and
-    /// ranks its own participants from it; beyond, it asks for each participant's rank.
+    /// Up to this many participants, a node pushing standings to many of its own reads the whole board once (one
+    /// round trip, about 40 bytes a row) and ranks them from it; beyond, or for a few (a rejoin), it asks Redis for
+    /// each one's rank.
     /// </summary>
     private const int WholeBoardLimit = 200_000;
+
+    /// <summary>Below this many participants per request, one rank lookup each is cheaper than reading the board.</summary>
+    private const int WholeBoardMinimumShare = 16;
 
     public async Task<IReadOnlyList<Standing>> GetStandingsAsync(string contestId, int seq, IReadOnlyList<Participant> participants,
         IReadOnlyDictionary<string, KnownAnswer> known, CancellationToken cancellationToken)
@@ -76,7 +80,7 @@ internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys ke
     private static async Task<Dictionary<string, (int Rank, double Points)>> RanksAsync(IDatabase db, RedisKey board, int total, IReadOnlyList<Participant> participants)
     {
         var ranks = new Dictionary<string, (int, double)>(participants.Count);
-        if (total <= WholeBoardLimit)
+        if (total <= WholeBoardLimit && participants.Count * WholeBoardMinimumShare >= total)
         {
             var wanted = participants.Select(p => p.Id).ToHashSet();
             var rows = await db.SortedSetRangeByRankWithScoresAsync(board, 0, -1, Order.Descending);
