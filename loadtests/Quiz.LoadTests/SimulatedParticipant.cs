@@ -7,12 +7,14 @@ namespace Quiz.LoadTests;
 /// <summary>
 /// One phone: joins, answers each question once at a time drawn from the answer-time distribution, and records
 /// how long the question took to reach it, how long its answer took to be acknowledged, and how long after the
-/// close its own rank arrived.
+/// close (when the server stopped accepting answers: the close plus the grace) its own rank arrived.
 /// </summary>
 internal sealed class SimulatedParticipant(int index, WorkerResult result, AnswerTiming timing, Random random)
 {
     private static readonly string[] Districts =
         ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+
+    private const long GraceMs = 500;
 
     private readonly ConcurrentDictionary<int, double> _closedAt = new();
     private readonly ConcurrentDictionary<int, bool> _ranked = new();
@@ -70,10 +72,9 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
             case "QuestionOpened":
                 result.BroadcastUs.Enqueue((long)((Clock.NowMs - payload.GetProperty("serverTimeMs").GetInt64()) * 1000));
                 QuestionsSeen++;
+                // The question really closes when the server stops accepting: its close plus the 500 ms grace.
+                _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("closesAtMs").GetInt64() + GraceMs);
                 _ = AnswerAsync(payload);
-                break;
-            case "QuestionClosed":
-                _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("serverTimeMs").GetInt64());
                 break;
             case "RoomChanged":
                 Ended |= payload.GetProperty("status").GetString() == "ended";

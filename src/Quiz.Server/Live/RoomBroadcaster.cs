@@ -52,7 +52,9 @@ public sealed class RoomBroadcaster(
                 }
                 break;
             case HostMoves.Close:
-                await everyone.QuestionClosed(new QuestionClosed(contestId, room.Seq,
+                // Not to phones: at this very moment every node is sending each phone its own standing, which
+                // tells it the question is closed; a 20,000-socket broadcast here would only delay those.
+                await watchers.QuestionClosed(new QuestionClosed(contestId, room.Seq,
                     await sender.Send(new CountAnswers(contestId, room.Seq), cancellationToken), now));
                 await watchers.RoomChanged(state);
                 break;

@@ -63,7 +63,8 @@ public sealed class AnswerTests
         await player.WaitForServerTimeAsync(opened.OpensAtMs);
         Assert.Equal(AckStatuses.Accepted, (await player.AnswerAsync(0, text: "  钛镍记忆合金 ")).Status);
         await host.ControlAsync(HostMoves.Close);
-        await player.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed));
+        await host.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed));
+        await player.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated), s => s.Seq == 0); // the phone's sign of the close
 
         // Everything the phone received before the reveal: no key text, no salt.
         var beforeReveal = string.Join("\n", player.Log.Select(e => e.Json));

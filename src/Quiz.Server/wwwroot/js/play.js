@@ -58,6 +58,7 @@ live.on("QuestionOpened", question => {
   moveTo("open", { seq: question.seq, paused: false, opensAtMs: question.opensAtMs, closesAtMs: question.closesAtMs });
   render();
 });
+// The close reaches a phone as its own standing for the question (QuestionClosed goes to hosts and screens only).
 live.on("QuestionClosed", closed => {
   if (closed.seq === state.question?.seq) moveTo("closed");
   render();
@@ -73,6 +74,7 @@ live.on("AnswerRevealed", reveal => {
 // it waits for the reveal (or the end) to be shown.
 live.on("StandingUpdated", standing => {
   const early = standing.seq === state.question?.seq && state.reveal?.seq !== standing.seq && state.room?.status !== "ended";
+  if (early && state.room?.status === "open") moveTo("closed");
   if (early) state.nextStanding = standing; else state.standing = standing;
   render();
 });
