@@ -49,25 +49,35 @@ internal static partial class Baselines
     }
 
     /// <summary>CPU seconds Redis has used so far (INFO cpu), to price each answer in Redis time.</summary>
-    public static async Task<double> RedisCpuSecondsAsync(string redis)
+    public static async Task<double> RedisCpuSecondsAsync(string redis) =>
+        (await RedisInfoAsync(redis, "cpu")).Split('\n')
+            .Where(l => l.StartsWith("used_cpu_sys:", StringComparison.Ordinal) || l.StartsWith("used_cpu_user:", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture));
+
+    /// <summary>Microseconds Redis spent in scripts (EVAL and EVALSHA) so far, from INFO commandstats.</summary>
+    public static async Task<double> RedisScriptMicrosecondsAsync(string redis) =>
+        (await RedisInfoAsync(redis, "commandstats")).Split('\n')
+            .Where(l => l.StartsWith("cmdstat_eval", StringComparison.Ordinal))
+            .Sum(l => double.Parse(ScriptUsec().Match(l).Groups[1].Value, CultureInfo.InvariantCulture));
+
+    private static async Task<string> RedisInfoAsync(string redis, string section)
     {
         var parts = redis.Split(':');
         try
         {
             var start = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true };
-            foreach (var arg in new[] { "-h", parts[0], "-p", parts[1], "INFO", "cpu" })
+            foreach (var arg in new[] { "-h", parts[0], "-p", parts[1], "INFO", section })
             {
                 start.ArgumentList.Add(arg);
             }
             using var process = Process.Start(start)!;
             var output = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
-            return output.Split('\n').Where(l => l.StartsWith("used_cpu_sys:", StringComparison.Ordinal) || l.StartsWith("used_cpu_user:", StringComparison.Ordinal))
-                .Sum(l => double.Parse(l[(l.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture));
+            return output;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return 0;
+            return "";
         }
     }
 
@@ -110,6 +120,9 @@ internal static partial class Baselines
             }
         }
     }
+
+    [GeneratedRegex(@"usec=(\d+)")]
+    private static partial Regex ScriptUsec();
 
     [GeneratedRegex(@":\s*([\d.]+)\s+requests per second")]
     private static partial Regex RequestsPerSecond();

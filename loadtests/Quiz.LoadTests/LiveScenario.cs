@@ -35,6 +35,7 @@ internal static class LiveScenario
         var (contestId, code, hostKey) = await SetUpAsync(http, urls[0], questions, window);
         var before = await ServerMetrics.ScrapeAsync(http, urls);
         var redisCpuBefore = await Baselines.RedisCpuSecondsAsync(options.Text("redis", "127.0.0.1:6379"));
+        var scriptsBefore = await Baselines.RedisScriptMicrosecondsAsync(options.Text("redis", "127.0.0.1:6379"));
         var joinStarted = Clock.NowMs;
         Console.Error.WriteLine($"joining {participants} participants to {code} across {urls.Count} node(s)");
         using var swarm = await Swarm.StartAsync(options, participants,
@@ -79,6 +80,8 @@ internal static class LiveScenario
 
         report.Fill(measured, stored, logged, before, after);
         report.RedisCpuSeconds = Math.Round(await Baselines.RedisCpuSecondsAsync(options.Text("redis", "127.0.0.1:6379")) - redisCpuBefore, 2);
+        var scriptUs = await Baselines.RedisScriptMicrosecondsAsync(options.Text("redis", "127.0.0.1:6379")) - scriptsBefore;
+        report.RedisScriptUsPerAnswer = report.Acknowledged > 0 ? Math.Round(scriptUs / report.Acknowledged, 1) : 0;
         var output = options.Text("out", "loadtests/results/live.json");
         await report.WriteAsync(output);
         Console.WriteLine(report.ToMarkdown());

@@ -36,6 +36,8 @@ internal sealed class Report
     public double ServerMemoryMb { get; set; }
     public double MeanRedisBatch { get; set; }
     public double RedisCpuSeconds { get; set; }
+    /// <summary>Redis time in scripts per accepted answer: the answer batches plus the (few) room moves.</summary>
+    public double RedisScriptUsPerAnswer { get; set; }
     public Summary? RawBroadcast { get; set; }
     public Dictionary<string, double> RedisBenchmark { get; set; } = [];
 
@@ -82,7 +84,7 @@ internal sealed class Report
         md.Append(CultureInfo.InvariantCulture, $"Connected {Connected} ({JoinFailures} failed) in {JoinSeconds} s = {JoinsPerSecond} joins/s. ");
         md.Append(CultureInfo.InvariantCulture, $"Answers: sent {AnswersSent}, acknowledged {Acknowledged}, stored {StoredInLog} (log) / {StoredByReveal} (reveal counts), **lost {Lost}**; ");
         md.Append(CultureInfo.InvariantCulture, $"statuses {string.Join(", ", AckStatus.Select(kv => $"{kv.Key} {kv.Value}"))}; peak {PeakAnswersPerSecond} acks/s. ");
-        md.Append(CultureInfo.InvariantCulture, $"Standings missing: {StandingsMissing}. Server CPU {ServerCpuSeconds} s, memory {ServerMemoryMb} MB, mean Redis batch {MeanRedisBatch} answers; Redis CPU {RedisCpuSeconds} s for the whole run.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Standings missing: {StandingsMissing}. Server CPU {ServerCpuSeconds} s, memory {ServerMemoryMb} MB, mean Redis batch {MeanRedisBatch} answers; Redis CPU {RedisCpuSeconds} s for the whole run, {RedisScriptUsPerAnswer} µs of script time per answer.\n\n");
         md.Append("| latency (ms) | n | p50 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|\n");
         md.Append(Row("join", Join)).Append(Row("question broadcast", Broadcast)).Append(Row("raw WebSocket broadcast (baseline)", RawBroadcast));
         md.Append(Row("answer ack", Ack)).Append(Row("own rank after close", RankAfterClose));
