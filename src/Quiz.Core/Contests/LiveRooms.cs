@@ -54,6 +54,19 @@ public sealed class LiveRooms(IContestStore store)
     public void RememberAnswer(string contestId, string participantId, KnownAnswer answer) =>
         _answers[(contestId, participantId)] = answer;
 
+    /// <summary>Drops what this node remembers per participant of a contest that has ended.</summary>
+    public void ForgetParticipants(string contestId)
+    {
+        foreach (var key in _progress.Keys.Where(k => k.Item1 == contestId))
+        {
+            _progress.TryRemove(key, out _);
+        }
+        foreach (var key in _answers.Keys.Where(k => k.Item1 == contestId))
+        {
+            _answers.TryRemove(key, out _);
+        }
+    }
+
     public bool TryGetAnswer(string contestId, string participantId, int seq, out KnownAnswer answer) =>
         _answers.TryGetValue((contestId, participantId), out answer) && answer.Seq == seq;
 }

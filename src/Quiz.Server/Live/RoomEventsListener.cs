@@ -68,6 +68,10 @@ public sealed partial class RoomEventsListener(
             {
                 await StandingsAfterCloseAsync(e.ContestId, e.Seq, room);
             }
+            if (e.Move == HostMoves.End)
+            {
+                rooms.ForgetParticipants(e.ContestId); // streaks and last answers serve no further question
+            }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or Core.Common.DomainException)
         {
