@@ -21,7 +21,7 @@ public sealed class AdminImportTests
     public async Task A_bad_csv_shows_its_errors_per_row_and_imports_nothing()
     {
         SetDefaultExpectTimeout(15_000);
-        await using var server = new QuizServer(nameof(AdminImportTests));
+        await using var server = BrowserServer.Start(nameof(AdminImportTests));
         await using var browser = await BrowserSession.LaunchAsync();
         var admin = await browser.LaptopAsync(server.BaseAddress);
         await admin.GotoAsync("/admin");

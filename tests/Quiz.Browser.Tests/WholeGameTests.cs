@@ -11,7 +11,7 @@ public sealed class WholeGameTests
     public async Task Host_screen_and_three_phones_play_a_whole_game()
     {
         SetDefaultExpectTimeout(15_000);
-        await using var server = new QuizServer(nameof(WholeGameTests));
+        await using var server = BrowserServer.Start(nameof(WholeGameTests));
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100, speedWeighted = true, streakBonus = 10 }, "q-single", "q-multi", "q-tf");
         await using var browser = await BrowserSession.LaunchAsync();
 

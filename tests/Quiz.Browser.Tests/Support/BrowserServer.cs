@@ -1,0 +1,13 @@
+using Quiz.Server.Tests.Support;
+
+namespace Quiz.Browser.Tests.Support;
+
+/// <summary>The shared server fixture with the settings pages tests want: no sample bank, questions opening 100 ms after they are sent.</summary>
+public static class BrowserServer
+{
+    public static QuizServer Start(string name) => new(name, new Dictionary<string, string?>
+    {
+        ["Quiz:SampleBank:Enabled"] = "false",
+        ["Quiz:Live:OpenLeadMs"] = "100",
+    });
+}
