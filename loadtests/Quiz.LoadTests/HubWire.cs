@@ -7,14 +7,15 @@ using System.Text.Json;
 namespace Quiz.LoadTests;
 
 /// <summary>
-/// The SignalR JSON hub protocol spoken directly over one WebSocket: handshake, invocations with completions,
-/// server events, pings. Far lighter than HubConnection, so thousands fit in one process; the server cannot tell
-/// the difference.
+/// A SignalR hub protocol (JSON or MessagePack) spoken directly over one WebSocket: handshake, invocations with
+/// completions, server events, pings. Far lighter than HubConnection, so thousands fit in one process; the server
+/// cannot tell the difference.
 /// </summary>
 public sealed class HubWire : IAsyncDisposable
 {
-    private const byte Separator = 0x1e;
     private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
+
+    private readonly WireFormat _format;
 
     private readonly ClientWebSocket _socket = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _pending = new();
@@ -24,25 +25,29 @@ public sealed class HubWire : IAsyncDisposable
     private Task? _receive;
     private Timer? _ping;
 
+    private HubWire(WireFormat format) => _format = format;
+
     /// <summary>Called for every server event with its target name and first argument, on the receive loop.</summary>
     public Action<string, JsonElement>? OnEvent { get; set; }
 
     public bool Connected => _socket.State == WebSocketState.Open;
 
-    public static async Task<HubWire> ConnectAsync(Uri hub, CancellationToken cancellationToken)
+    public static async Task<HubWire> ConnectAsync(Uri hub, CancellationToken cancellationToken, string protocol = "json")
     {
-        var wire = new HubWire();
+        var wire = new HubWire(WireFormat.Of(protocol));
         wire._socket.Options.KeepAliveInterval = TimeSpan.Zero; // SignalR pings are enough
         var ws = new UriBuilder(hub) { Scheme = hub.Scheme == "https" ? "wss" : "ws" }.Uri;
         await wire._socket.ConnectAsync(ws, cancellationToken);
-        await wire.SendRawAsync("{\"protocol\":\"json\",\"version\":1}"u8.ToArray(), cancellationToken);
+        // The handshake is JSON text whatever the protocol.
+        var hello = JsonFormat.Framed(Encoding.UTF8.GetBytes($"{{\"protocol\":\"{wire._format.Name}\",\"version\":1}}"));
+        await wire.SendRawAsync(hello, WebSocketMessageType.Text, cancellationToken);
         var handshake = await wire.ReadMessageAsync(cancellationToken);
-        if (Encoding.UTF8.GetString(handshake).TrimEnd((char)Separator) != "{}")
+        if (Encoding.UTF8.GetString(handshake).TrimEnd((char)JsonFormat.Separator) != "{}")
         {
             throw new InvalidOperationException($"SignalR handshake refused: {Encoding.UTF8.GetString(handshake)}");
         }
         wire._receive = Task.Run(wire.ReceiveLoopAsync);
-        wire._ping = new Timer(_ => _ = wire.SendRawAsync("{\"type\":6}"u8.ToArray(), CancellationToken.None), null, PingEvery, PingEvery);
+        wire._ping = new Timer(_ => _ = wire.SendAsync(wire._format.Ping(), CancellationToken.None), null, PingEvery, PingEvery);
         return wire;
     }
 
@@ -51,8 +56,7 @@ public sealed class HubWire : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = done;
-        var message = JsonSerializer.SerializeToUtf8Bytes(new { type = 1, invocationId = id, target, arguments = new[] { argument } }, Json.Options);
-        await SendRawAsync(message, cancellationToken);
+        await SendAsync(_format.Invocation(id, target, argument), cancellationToken);
         return await done.Task.WaitAsync(cancellationToken);
     }
 
@@ -78,15 +82,15 @@ public sealed class HubWire : IAsyncDisposable
         }
     }
 
-    private async Task SendRawAsync(byte[] json, CancellationToken cancellationToken)
+    private Task SendAsync(byte[] message, CancellationToken cancellationToken) =>
+        SendRawAsync(message, _format.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, cancellationToken);
+
+    private async Task SendRawAsync(byte[] message, WebSocketMessageType type, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(json.Length + 1);
-        json.CopyTo(buffer, 0);
-        buffer[json.Length] = Separator;
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
-            await _socket.SendAsync(buffer.AsMemory(0, json.Length + 1), WebSocketMessageType.Text, true, cancellationToken);
+            await _socket.SendAsync(message, type, true, cancellationToken);
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
@@ -95,7 +99,6 @@ public sealed class HubWire : IAsyncDisposable
         finally
         {
             _sendLock.Release();
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -105,15 +108,9 @@ public sealed class HubWire : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                var frame = await ReadMessageAsync(_stop.Token);
-                var start = 0;
-                for (var i = 0; i < frame.Length; i++)
+                foreach (var message in _format.Read(await ReadMessageAsync(_stop.Token)))
                 {
-                    if (frame[i] == Separator)
-                    {
-                        Dispatch(frame.AsSpan(start, i - start));
-                        start = i + 1;
-                    }
+                    Dispatch(message);
                 }
             }
         }
@@ -123,28 +120,25 @@ public sealed class HubWire : IAsyncDisposable
         }
     }
 
-    private void Dispatch(ReadOnlySpan<byte> json)
+    private void Dispatch(HubMessage message)
     {
-        using var doc = JsonDocument.Parse(json.ToArray());
-        var root = doc.RootElement;
-        switch (root.GetProperty("type").GetInt32())
+        switch (message.Type)
         {
             case 1:
-                var args = root.GetProperty("arguments");
-                OnEvent?.Invoke(root.GetProperty("target").GetString()!, args.GetArrayLength() > 0 ? args[0].Clone() : default);
+                OnEvent?.Invoke(message.Target!, message.Payload);
                 break;
-            case 3 when _pending.TryRemove(root.GetProperty("invocationId").GetString()!, out var done):
-                if (root.TryGetProperty("error", out var error))
+            case 3 when message.InvocationId is not null && _pending.TryRemove(message.InvocationId, out var done):
+                if (message.Error is not null)
                 {
-                    done.TrySetException(new HubWireException(error.GetString() ?? "error"));
+                    done.TrySetException(new HubWireException(message.Error));
                 }
                 else
                 {
-                    done.TrySetResult(root.TryGetProperty("result", out var result) ? result.Clone() : default);
+                    done.TrySetResult(message.Payload);
                 }
                 break;
             case 7:
-                Fail(new HubWireException(root.TryGetProperty("error", out var why) ? why.GetString() ?? "closed" : "closed by server"));
+                Fail(new HubWireException(message.Error ?? "closed by server"));
                 break;
         }
     }

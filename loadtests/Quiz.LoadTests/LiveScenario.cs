@@ -20,7 +20,8 @@ internal static class LiveScenario
         var window = options.Int("window", 10);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var report = new Report { Scenario = options.Command, Participants = participants, Questions = questions, WindowSeconds = window,
-            Nodes = urls.Count, AnswerDistribution = options.Text("answer-dist", "bunched"), Machine = Report.DescribeMachine() };
+            Nodes = urls.Count, AnswerDistribution = options.Text("answer-dist", "bunched"), Protocol = options.Text("protocol", "json"),
+            Machine = Report.DescribeMachine() };
 
         if (options.Flag("baseline"))
         {

@@ -15,7 +15,9 @@ static int Usage()
     Console.Error.WriteLine("""
         Quiz.LoadTests live --url http://127.0.0.1:5081,http://127.0.0.1:5082 --participants 20000 [--questions 3]
                             [--window 10] [--ramp 2000] [--workers N] [--answer-dist bunched|uniform|instant]
-                            [--baseline --redis 127.0.0.1:6379] [--out loadtests/results/live.json]
+                            [--protocol json|messagepack] [--baseline --redis 127.0.0.1:6379]
+                            [--out loadtests/results/live.json]
+        A join storm alone: --questions 0.
         """);
     return 2;
 }

@@ -15,6 +15,7 @@ internal sealed class Report
     public int Questions { get; set; }
     public int WindowSeconds { get; set; }
     public string AnswerDistribution { get; set; } = "";
+    public string Protocol { get; set; } = "json";
     public int Connected { get; set; }
     public int JoinFailures { get; set; }
     public double JoinSeconds { get; set; }
@@ -80,7 +81,7 @@ internal sealed class Report
             $"| {name} | {s.Count} | {s.P50Ms} | {s.P99Ms} | {s.P999Ms} | {s.MaxMs} |\n");
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# {Scenario}: {Participants} participants, {Questions} question(s), {WindowSeconds} s window, {Nodes} node(s)\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"{At:u} on {Machine}; answers {AnswerDistribution}.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{At:u} on {Machine}; answers {AnswerDistribution}, participants on {Protocol}.\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Connected {Connected} ({JoinFailures} failed) in {JoinSeconds} s = {JoinsPerSecond} joins/s. ");
         md.Append(CultureInfo.InvariantCulture, $"Answers: sent {AnswersSent}, acknowledged {Acknowledged}, stored {StoredInLog} (log) / {StoredByReveal} (reveal counts), **lost {Lost}**; ");
         md.Append(CultureInfo.InvariantCulture, $"statuses {string.Join(", ", AckStatus.Select(kv => $"{kv.Key} {kv.Value}"))}; peak {PeakAnswersPerSecond} acks/s. ");

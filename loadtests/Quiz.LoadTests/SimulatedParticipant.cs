@@ -9,7 +9,7 @@ namespace Quiz.LoadTests;
 /// how long the question took to reach it, how long its answer took to be acknowledged, and how long after the
 /// close (when the server stopped accepting answers: the close plus the grace) its own rank arrived.
 /// </summary>
-internal sealed class SimulatedParticipant(int index, WorkerResult result, AnswerTiming timing, Random random)
+internal sealed class SimulatedParticipant(int index, WorkerResult result, AnswerTiming timing, Random random, string protocol)
 {
     private static readonly string[] Districts =
         ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
@@ -29,15 +29,16 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         var started = Stopwatch.GetTimestamp();
         try
         {
-            _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken);
+            _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken, protocol);
             _wire.OnEvent = OnEvent;
+            // PascalCase members: MessagePack binds records by property name; JSON turns them into camelCase.
             await _wire.InvokeAsync("Join", new
             {
-                code,
-                nickname = $"P{index:00000}",
-                team = $"队{index % 50}",
-                unit = $"单位{index % 200}",
-                district = Districts[index % Districts.Length],
+                Code = code,
+                Nickname = $"P{index:00000}",
+                Team = $"队{index % 50}",
+                Unit = $"单位{index % 200}",
+                District = Districts[index % Districts.Length],
             }, cancellationToken);
             result.JoinUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             lock (result)
@@ -107,7 +108,7 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var ack = await _wire!.InvokeAsync("SubmitAnswer", new { answerId, seq, options = new[] { choice } });
+            var ack = await _wire!.InvokeAsync("SubmitAnswer", new { AnswerId = answerId, Seq = seq, Options = new[] { choice }, Text = (string?)null });
             result.AckUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             result.AckAtMs.Enqueue((long)Clock.NowMs);
             result.AckStatus.AddOrUpdate(ack.GetProperty("status").GetString()!, 1, (_, n) => n + 1);

@@ -37,7 +37,7 @@ internal static class Worker
             }
             else
             {
-                var participant = new SimulatedParticipant(i, result, timing, new Random(seed * 1_000_003 + i));
+                var participant = new SimulatedParticipant(i, result, timing, new Random(seed * 1_000_003 + i), options.Text("protocol", "json"));
                 participants.Add(participant);
                 closers.Add(participant.DisposeAsync);
                 joins.Add(participant.JoinAsync(url, options.Text("code", ""), CancellationToken.None).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default));
