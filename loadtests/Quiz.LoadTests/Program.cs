@@ -16,6 +16,7 @@ static int Usage()
         Quiz.LoadTests live --url http://127.0.0.1:5081,http://127.0.0.1:5082 --participants 20000 [--questions 3]
                             [--window 10] [--ramp 2000] [--workers N] [--answer-dist bunched|uniform|instant]
                             [--baseline --redis 127.0.0.1:6379] [--out loadtests/results/live.json]
+                            [--user admin] [--password …]   (an organizer account; the password also from QUIZ_LOAD_PASSWORD)
         """);
     return 2;
 }

@@ -31,14 +31,31 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         {
             _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken);
             _wire.OnEvent = OnEvent;
-            await _wire.InvokeAsync("Join", new
+            var join = new
             {
                 code,
                 nickname = $"P{index:00000}",
                 team = $"队{index % 50}",
                 unit = $"单位{index % 200}",
                 district = Districts[index % Districts.Length],
-            }, cancellationToken);
+            };
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await _wire.InvokeAsync("Join", join, cancellationToken);
+                    break;
+                }
+                catch (HubWireException ex) when (ex.Message.StartsWith("busy", StringComparison.Ordinal) && attempt < 30)
+                {
+                    // Admission control: the node admits a bounded number of joins a second; back off and come again, as the pages do.
+                    lock (result)
+                    {
+                        result.JoinRetries++;
+                    }
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 200 + (100 * attempt))), cancellationToken);
+                }
+            }
             result.JoinUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             lock (result)
             {

@@ -59,5 +59,14 @@ public sealed class RedisKeys(string prefix)
     /// <summary>List: the append-only contest log (moves, accepted answers) as JSON lines.</summary>
     public string Log(string id) => $"{Contest_(id)}log";
 
+    /// <summary>Hash: normalized user name to the account (JSON, with its password hash). Tagged: one slot for all accounts.</summary>
+    public string Accounts => $"{Prefix}{{acct}}:users";
+
+    /// <summary>String: the JWT signing key when none is configured, made once by whichever node starts first.</summary>
+    public string SigningKey => $"{Prefix}{{acct}}:signing-key";
+
+    /// <summary>List: the audit log of privileged actions, newest first (JSON lines), trimmed to the last 100,000.</summary>
+    public string AuditLog => $"{Prefix}audit";
+
     private string Contest_(string id) => $"{Prefix}{{c:{id}}}:";
 }
