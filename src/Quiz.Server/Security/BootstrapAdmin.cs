@@ -65,7 +65,7 @@ internal sealed partial class BootstrapAdmin(AuthOptions options, IServiceProvid
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "First admin account '{UserName}' created from Quiz:Auth:BootstrapAdmin; remove the password from the settings")]
+    [LoggerMessage(LogLevel.Information, "First admin account '{UserName}' created from Quiz:Auth:BootstrapAdmin; remove the password from the settings")]
     private static partial void Created(ILogger logger, string userName);
 
     [LoggerMessage(LogLevel.Error, "First admin account not created; it will be tried at the next start")]

@@ -14,7 +14,8 @@ internal sealed class OriginGate(SecurityOptions options)
         {
             return true;
         }
-        return string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
+        // Same host and port, whatever the scheme: a proxy that terminates TLS forwards https pages' calls as http.
+        return (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
             || options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
     }
 
