@@ -10,10 +10,13 @@ public sealed class RedisAuditLog(IConnectionMultiplexer redis, RedisKeys keys) 
 {
     private const int Keep = 100_000;
 
+    /// <summary>camelCase throughout, so the free-form input, before and after read the same as the API's own JSON.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task AppendAsync(AuditEntry entry, CancellationToken ct)
     {
         var batch = redis.GetDatabase().CreateBatch();
-        var push = batch.ListLeftPushAsync(keys.AuditLog, JsonSerializer.Serialize(entry));
+        var push = batch.ListLeftPushAsync(keys.AuditLog, JsonSerializer.Serialize(entry, Json));
         var trim = batch.ListTrimAsync(keys.AuditLog, 0, Keep - 1);
         batch.Execute();
         await Task.WhenAll(push, trim);
@@ -21,5 +24,5 @@ public sealed class RedisAuditLog(IConnectionMultiplexer redis, RedisKeys keys) 
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(int from, int take, CancellationToken ct) =>
         [.. (await redis.GetDatabase().ListRangeAsync(keys.AuditLog, from, from + take - 1))
-            .Select(v => JsonSerializer.Deserialize<AuditEntry>(v.ToString())!)];
+            .Select(v => JsonSerializer.Deserialize<AuditEntry>(v.ToString(), Json)!)];
 }

@@ -45,5 +45,7 @@ internal static class LiveHostingExtensions
         return services;
     }
 
-    public static void MapQuizLive(this IEndpointRouteBuilder app) => app.MapHub<QuizHub>(HubMethods.Path);
+    /// <summary>A connection opened with an account's token closes when the token expires; anonymous ones are unaffected.</summary>
+    public static void MapQuizLive(this IEndpointRouteBuilder app) =>
+        app.MapHub<QuizHub>(HubMethods.Path, o => o.CloseOnAuthenticationExpiration = true);
 }

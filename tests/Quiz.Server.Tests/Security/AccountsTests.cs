@@ -47,6 +47,38 @@ public sealed class AccountsTests
     }
 
     [Fact]
+    public async Task Results_exports_and_host_moves_are_audited_and_a_screen_token_is_scoped_to_one_contest()
+    {
+        await using var game = await LiveGame.StartAsync(nameof(AccountsTests), new Core.Contests.RoundRules(), "q-single");
+        await game.Host.ControlAsync(Contracts.HostMoves.Start);
+        using var keyed = game.Server.CreateAnonymousClient();
+        keyed.DefaultRequestHeaders.Add("X-Host-Key", game.Contest.HostKey);
+        Assert.Equal(HttpStatusCode.OK, (await keyed.GetAsync($"/api/contests/{game.Contest.ContestId}/results.csv")).StatusCode);
+        var screen = await keyed.PostAsync($"/api/contests/{game.Contest.ContestId}/screen-token", null);
+        var token = (await screen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        var claims = JsonDocument.Parse(Convert.FromBase64String(Pad(token.Split('.')[1]))).RootElement;
+        Assert.Equal(game.Contest.ContestId, claims.GetProperty("contest").GetString());
+        Assert.Equal("screen", claims.GetProperty("role")[0].GetString());
+        using var asScreen = game.Server.CreateHttpClient(token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await asScreen.GetAsync("/api/audit")).StatusCode);
+
+        using var admin = game.Server.CreateHttpClient();
+        var audit = await admin.GetFromJsonAsync<JsonElement[]>("/api/audit?take=50");
+        var target = $"contest:{game.Contest.ContestId}";
+        Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "GetResults" && e.GetProperty("actor").GetString() == "host-key"
+            && e.GetProperty("target").GetString() == target);
+        Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "MoveRoom" && e.GetProperty("actor").GetString() == $"host-key:{game.Contest.ContestId}"
+            && e.GetProperty("input").GetProperty("move").GetString() == "start");
+        Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "CreateContest" && e.GetProperty("actor").GetString() == "admin");
+    }
+
+    private static string Pad(string base64Url)
+    {
+        var text = base64Url.Replace('-', '+').Replace('_', '/');
+        return text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
+    }
+
+    [Fact]
     public void A_weak_bootstrap_password_stops_the_server_at_start()
     {
         var refused = Assert.ThrowsAny<Exception>(() => new QuizServer(nameof(AccountsTests), new Dictionary<string, string?>
