@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 using Quiz.Contracts;
+using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
 using Quiz.Core.Features.Live;
 using Quiz.Server.Security;
@@ -20,6 +21,9 @@ internal static class ContestsApi
         contests.MapPost("/{contestId}/audit", Audit).WithName("RecomputeBoards");
         contests.MapGet("/{contestId}/results.csv", Results).WithName("ExportResults")
             .WithDescription("An organizer's token or header X-Host-Key: every participant ranked as on the board (名次, 昵称, 队伍, 单位, 区县, 得分, 用时), UTF-8 CSV with a BOM.");
+        contests.MapPost("/{contestId}/roster", ImportRoster).WithName("ImportRoster").RequireAuthorization(Policies.Organizer)
+            .WithDescription("People [{ name, staffId, unit?, district?, phone? }] become participants; each gets a personal code, "
+                + "shown only in this answer, with which they enter (Rejoin). A staff id already on the roster is skipped.");
         contests.MapPost("/{contestId}/screen-token", ScreenToken).WithName("IssueScreenToken")
             .WithDescription("An organizer's token or header X-Host-Key: a read-only token for one contest's big screen.");
 
@@ -43,13 +47,23 @@ internal static class ContestsApi
         return TypedResults.Ok(await sender.Send(new RecomputeBoards(contestId, repair), ct));
     }
 
-    private static async Task<FileContentHttpResult> Results(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
-        ISender sender, CancellationToken ct)
+    /// <summary>Roster phones appear masked; in full only for an organizer who asks with ?phones=full.</summary>
+    private static async Task<Results<FileContentHttpResult, ForbidHttpResult>> Results(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey,
+        ClaimsPrincipal user, ISender sender, CancellationToken ct, string? phones = null)
     {
         await AuthorizeAsync(contestId, hostKey, user, sender, ct);
+        var full = phones == "full";
+        if (full && !user.IsOrganizer())
+        {
+            return TypedResults.Forbid();
+        }
         var rows = await sender.Send(new GetResults(contestId), ct);
-        return TypedResults.File(ResultsCsv.Write(rows), "text/csv; charset=utf-8", $"results-{contestId}.csv");
+        var phoneNumbers = await sender.Send(new GetRosterPhones(contestId, full), ct);
+        return TypedResults.File(ResultsCsv.Write(rows, phoneNumbers), "text/csv; charset=utf-8", $"results-{contestId}.csv");
     }
+
+    private static async Task<Ok<IReadOnlyList<RosterCode>>> ImportRoster(string contestId, RosterPerson[] people, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ImportRoster(contestId, people), ct));
 
     private static async Task<Ok<ScreenTokenDto>> ScreenToken(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
         ISender sender, TokenIssuer issuer, CancellationToken ct)

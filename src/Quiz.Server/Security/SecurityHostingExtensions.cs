@@ -1,11 +1,16 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Quiz.Contracts;
 using Quiz.Core.Accounts;
 using Quiz.Core.Common;
+using Quiz.Core.Contests;
+using Quiz.Infrastructure.Redis;
+using StackExchange.Redis;
 
 namespace Quiz.Server.Security;
 
@@ -29,6 +34,9 @@ internal static class SecurityHostingExtensions
         services.AddSingleton<OriginGate>();
         services.AddTransient<IClaimsTransformation, CurrentRolesTransformation>();
         services.AddHostedService<BootstrapAdmin>();
+        services.AddDataProtection().SetApplicationName("Quiz");
+        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer, RedisKeys>((o, redis, keys) => o.XmlRepository = new RedisXmlRepository(redis, keys));
+        services.AddSingleton<IPhoneProtector, PhoneProtector>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((o, issuer) =>

@@ -61,6 +61,7 @@ public sealed class EdgeTests
     {
         var captured = new CapturedLogs();
         const string Phone = "13812345678";
+        const string RosterPhone = "13687654321";
         await using (var server = new QuizServer(nameof(EdgeTests), new Dictionary<string, string?>(LiveGame.FastSettings)
         {
             ["Logging:LogLevel:Default"] = "Trace",
@@ -69,6 +70,12 @@ public sealed class EdgeTests
         {
             var contest = await LiveGame.CreateAsync(server, new RoundRules(), "q-single");
             var token = server.AdminToken();
+            using (var organizer = server.CreateHttpClient(token))
+            {
+                await LiveGame.Read<RosterCode[]>(await organizer.PostAsJsonAsync($"/api/contests/{contest.ContestId}/roster",
+                    new[] { new RosterPerson("赵六", "HZ-9", null, null, RosterPhone) }));
+                await organizer.GetAsync($"/api/contests/{contest.ContestId}/results.csv?phones=full");
+            }
             // As a browser does: the token in the query string of the WebSocket request (the .NET client would use a header).
             await using var host = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, $"{HubMethods.Path}?access_token={token}"), o =>
             {
@@ -90,7 +97,7 @@ public sealed class EdgeTests
 
             var logs = captured.Text;
             Assert.Contains("/hubs/quiz", logs, StringComparison.Ordinal); // logging was on
-            foreach (var secret in new[] { token, token.Split('.')[2], joined.Token, contest.HostKey, Phone, QuizServer.AdminPassword, "access_token" })
+            foreach (var secret in new[] { token, token.Split('.')[2], joined.Token, contest.HostKey, Phone, RosterPhone, QuizServer.AdminPassword, "access_token" })
             {
                 Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
             }
