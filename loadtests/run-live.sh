@@ -23,10 +23,13 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --appendonly ye
 pids+=($!)
 for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 
+# Every run bootstraps its own admin with a fresh password; the load tool logs in with it to set up the contest.
+export QUIZ_LOAD_PASSWORD="load-run-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 urls=()
 for i in $(seq 0 $((nodes - 1))); do
   port=$((first_port + i))
   ConnectionStrings__Redis="127.0.0.1:$redis_port" Quiz__SampleBank__Enabled=false \
+    Quiz__Auth__BootstrapAdmin=loadadmin Quiz__Auth__BootstrapPassword="$QUIZ_LOAD_PASSWORD" \
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
     dotnet src/Quiz.Server/bin/Release/net10.0/Quiz.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Quiz.Server" >"$work/node$i.log" 2>&1 &
   pids+=($!)
@@ -40,7 +43,7 @@ done
 
 joined=$(IFS=,; echo "${urls[*]}")
 set +e
-dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll live --url "$joined" --redis "127.0.0.1:$redis_port" "$@"
+dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll live --url "$joined" --user loadadmin --redis "127.0.0.1:$redis_port" "$@"
 status=$?
 set -e
 for i in $(seq 0 $((nodes - 1))); do

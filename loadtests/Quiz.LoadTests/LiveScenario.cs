@@ -19,6 +19,7 @@ internal static class LiveScenario
         var questions = options.Int("questions", 3);
         var window = options.Int("window", 10);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        await LogInAsync(http, urls[0], options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
         var report = new Report { Scenario = options.Command, Participants = participants, Questions = questions, WindowSeconds = window,
             Nodes = urls.Count, AnswerDistribution = options.Text("answer-dist", "bunched"), Protocol = options.Text("protocol", "json"),
             Machine = Report.DescribeMachine() };
@@ -91,6 +92,13 @@ internal static class LiveScenario
 
     private static TaskCompletionSource<int>[] Signals(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+    /// <summary>Banks and contests need an organizer: log in once and send the token with every setup call.</summary>
+    private static async Task LogInAsync(HttpClient http, Uri server, string user, string password)
+    {
+        var login = await Read(await http.PostAsJsonAsync(new Uri(server, "api/auth/login"), new { userName = user, password }));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());
+    }
 
     private static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window)
     {

@@ -17,6 +17,7 @@ static int Usage()
                             [--window 10] [--ramp 2000] [--workers N] [--answer-dist bunched|uniform|instant]
                             [--protocol json|messagepack] [--baseline --redis 127.0.0.1:6379]
                             [--out loadtests/results/live.json]
+                            [--user admin] [--password …]   (an organizer account; the password also from QUIZ_LOAD_PASSWORD)
         A join storm alone: --questions 0.
         """);
     return 2;

@@ -18,6 +18,7 @@ internal sealed class Report
     public string Protocol { get; set; } = "json";
     public int Connected { get; set; }
     public int JoinFailures { get; set; }
+    public int JoinRetries { get; set; }
     public double JoinSeconds { get; set; }
     public double JoinsPerSecond { get; set; }
     public Summary? Join { get; set; }
@@ -48,6 +49,7 @@ internal sealed class Report
     public void Fill(WorkerResult measured, int storedByReveal, int storedInLog, ServerMetrics before, ServerMetrics after)
     {
         JoinFailures = measured.JoinFailures;
+        JoinRetries = measured.JoinRetries;
         JoinsPerSecond = JoinSeconds > 0 ? Math.Round(Connected / JoinSeconds, 1) : 0;
         Join = Histograms.Summarize(measured.JoinUs);
         Broadcast = Histograms.Summarize(measured.BroadcastUs);
@@ -82,7 +84,7 @@ internal sealed class Report
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# {Scenario}: {Participants} participants, {Questions} question(s), {WindowSeconds} s window, {Nodes} node(s)\n\n");
         md.Append(CultureInfo.InvariantCulture, $"{At:u} on {Machine}; answers {AnswerDistribution}, participants on {Protocol}.\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Connected {Connected} ({JoinFailures} failed) in {JoinSeconds} s = {JoinsPerSecond} joins/s. ");
+        md.Append(CultureInfo.InvariantCulture, $"Connected {Connected} ({JoinFailures} failed, {JoinRetries} retried after busy) in {JoinSeconds} s = {JoinsPerSecond} joins/s. ");
         md.Append(CultureInfo.InvariantCulture, $"Answers: sent {AnswersSent}, acknowledged {Acknowledged}, stored {StoredInLog} (log) / {StoredByReveal} (reveal counts), **lost {Lost}**; ");
         md.Append(CultureInfo.InvariantCulture, $"statuses {string.Join(", ", AckStatus.Select(kv => $"{kv.Key} {kv.Value}"))}; peak {PeakAnswersPerSecond} acks/s. ");
         md.Append(CultureInfo.InvariantCulture, $"Standings missing: {StandingsMissing}. Server CPU {ServerCpuSeconds} s, memory {ServerMemoryMb} MB, mean Redis batch {MeanRedisBatch} answers; Redis CPU {RedisCpuSeconds} s for the whole run, {RedisScriptUsPerAnswer} µs of script time per answer.\n\n");

@@ -32,14 +32,31 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
             _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken, protocol);
             _wire.OnEvent = OnEvent;
             // PascalCase members: MessagePack binds records by property name; JSON turns them into camelCase.
-            await _wire.InvokeAsync("Join", new
+            var join = new
             {
                 Code = code,
                 Nickname = $"P{index:00000}",
                 Team = $"队{index % 50}",
                 Unit = $"单位{index % 200}",
                 District = Districts[index % Districts.Length],
-            }, cancellationToken);
+            };
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await _wire.InvokeAsync("Join", join, cancellationToken);
+                    break;
+                }
+                catch (HubWireException ex) when (ex.Message.StartsWith("busy", StringComparison.Ordinal) && attempt < 30)
+                {
+                    // Admission control: the node admits a bounded number of joins a second; back off and come again, as the pages do.
+                    lock (result)
+                    {
+                        result.JoinRetries++;
+                    }
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 200 + (100 * attempt))), cancellationToken);
+                }
+            }
             result.JoinUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             lock (result)
             {

@@ -54,6 +54,7 @@ internal sealed class Swarm : IDisposable
             File.Delete(output);
             merged.Joined += part.Joined;
             merged.JoinFailures += part.JoinFailures;
+            merged.JoinRetries += part.JoinRetries;
             merged.AnswersSent += part.AnswersSent;
             merged.StandingsMissing += part.StandingsMissing;
             foreach (var v in part.JoinUs) { merged.JoinUs.Enqueue(v); }

@@ -9,6 +9,9 @@ public sealed class WorkerResult
 
     public int JoinFailures { get; set; }
 
+    /// <summary>Joins the server answered "busy" (admission control) and that were tried again.</summary>
+    public int JoinRetries { get; set; }
+
     public ConcurrentQueue<long> JoinUs { get; init; } = new();
 
     public ConcurrentQueue<long> BroadcastUs { get; init; } = new();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Quiz.Browser.Tests.Support;
+using Quiz.Server.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Quiz.Browser.Tests;
@@ -25,6 +26,12 @@ public sealed class AdminImportTests
         await using var browser = await BrowserSession.LaunchAsync();
         var admin = await browser.LaptopAsync(server.BaseAddress);
         await admin.GotoAsync("/admin");
+
+        // The organizer logs in as the bootstrap admin the server created at start.
+        await Expect(admin.Locator("#bank-name")).ToBeHiddenAsync();
+        await admin.Locator("#login-user").FillAsync(QuizServer.AdminUser);
+        await admin.Locator("#login-password").FillAsync(QuizServer.AdminPassword);
+        await admin.Locator("#login button[type=submit]").ClickAsync();
 
         await admin.Locator("#bank-name").FillAsync("市民科学素质题库");
         await admin.Locator("#new-bank button[type=submit]").ClickAsync();

@@ -13,4 +13,13 @@ public sealed class LiveOptions
 
     /// <summary>How many rows of each board the big screen gets.</summary>
     public int BoardTop { get; set; } = 10;
+
+    /// <summary>Answers one connection may send per second, on average; a flood is refused with "rate_limited" and nothing is stored.</summary>
+    public double AnswersPerSecond { get; set; } = 5;
+
+    /// <summary>Answers one connection may send at once before <see cref="AnswersPerSecond"/> applies.</summary>
+    public int AnswerBurst { get; set; } = 10;
+
+    /// <summary>Joins and rejoins this node admits per second; more get "busy" and retry.</summary>
+    public int MaxJoinsPerSecond { get; set; } = 1000;
 }

@@ -13,6 +13,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<IBoardStore, RedisBoardStore>();
         services.AddSingleton<IAnswerLedger, RedisAnswerLedger>();
         services.AddSingleton<IBoardAudit, RedisBoardAudit>();
+        services.AddSingleton<IRosterStore, RedisRosterStore>();
         return services;
     }
 }

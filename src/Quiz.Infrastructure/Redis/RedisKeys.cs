@@ -56,8 +56,26 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: group name to number of participants, for a dimension.</summary>
     public string GroupSize(string id, string dimension) => $"{Contest_(id)}gn:{dimension}";
 
+    /// <summary>Hash: roster staff id to participant id (one person, one entry).</summary>
+    public string Roster(string id) => $"{Contest_(id)}roster";
+
+    /// <summary>Hash: participant id to the roster phone, protected (Data Protection), never in clear.</summary>
+    public string Phones(string id) => $"{Contest_(id)}phones";
+
+    /// <summary>List: the Data Protection key ring (XML elements), shared by every node.</summary>
+    public string DataProtectionKeys => $"{Prefix}dataprotection:keys";
+
     /// <summary>List: the append-only contest log (moves, accepted answers) as JSON lines.</summary>
     public string Log(string id) => $"{Contest_(id)}log";
+
+    /// <summary>Hash: normalized user name to the account (JSON, with its password hash). Tagged: one slot for all accounts.</summary>
+    public string Accounts => $"{Prefix}{{acct}}:users";
+
+    /// <summary>String: the JWT signing key when none is configured, made once by whichever node starts first.</summary>
+    public string SigningKey => $"{Prefix}{{acct}}:signing-key";
+
+    /// <summary>List: the audit log of privileged actions, newest first (JSON lines), trimmed to the last 100,000.</summary>
+    public string AuditLog => $"{Prefix}audit";
 
     private string Contest_(string id) => $"{Prefix}{{c:{id}}}:";
 }

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Quiz.Core.Accounts;
+using Quiz.Core.Audit;
 using Quiz.Core.Banks;
+using Quiz.Infrastructure.Accounts;
 using Quiz.Infrastructure.Banks;
 using StackExchange.Redis;
 
@@ -38,6 +41,8 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<RedisBankStore>();
         services.AddSingleton<IBankStore>(sp => sp.GetRequiredService<RedisBankStore>());
         services.AddSingleton<IQuestionSource>(sp => sp.GetRequiredService<RedisBankStore>());
+        services.AddSingleton<IAccountStore, RedisAccountStore>();
+        services.AddSingleton<IAuditLog, RedisAuditLog>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Quiz.Contracts.Banks;
 using Quiz.Core.Banks.Formats;
 using Quiz.Core.Features.Banks;
+using Quiz.Server.Security;
 
 namespace Quiz.Server.Api;
 
@@ -14,9 +15,10 @@ internal static class BankFilesApi
 
     public static void MapBankFilesApi(this IEndpointRouteBuilder app)
     {
-        var banks = app.MapGroup("/api/banks").WithTags("Import and export");
-        banks.MapGet("/template.xlsx", (ISender sender, CancellationToken ct) => Template(BankFormat.Xlsx, sender, ct)).WithName("GetXlsxTemplate");
-        banks.MapGet("/template.csv", (ISender sender, CancellationToken ct) => Template(BankFormat.Csv, sender, ct)).WithName("GetCsvTemplate");
+        var banks = app.MapGroup("/api/banks").WithTags("Import and export").RequireAuthorization(Policies.Organizer);
+        // The empty templates hold no secret; the admin page links to them directly.
+        banks.MapGet("/template.xlsx", (ISender sender, CancellationToken ct) => Template(BankFormat.Xlsx, sender, ct)).WithName("GetXlsxTemplate").AllowAnonymous();
+        banks.MapGet("/template.csv", (ISender sender, CancellationToken ct) => Template(BankFormat.Csv, sender, ct)).WithName("GetCsvTemplate").AllowAnonymous();
         banks.MapPost("/{bankId}/import", Import).WithName("ImportQuestions")
             .Accepts<IFormFile>("multipart/form-data", "application/octet-stream", "application/json", "text/csv", "text/plain",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -5,6 +5,7 @@ using Quiz.Contracts.Banks;
 using Quiz.Core.Banks;
 using Quiz.Core.Common;
 using Quiz.Core.Features.Banks;
+using Quiz.Server.Security;
 
 namespace Quiz.Server.Api;
 
@@ -13,7 +14,8 @@ internal static class BanksApi
 {
     public static void MapBanksApi(this IEndpointRouteBuilder app)
     {
-        var banks = app.MapGroup("/api/banks").WithTags("Banks");
+        // Banks hold the answer keys: reads are as private as writes.
+        var banks = app.MapGroup("/api/banks").WithTags("Banks").RequireAuthorization(Policies.Organizer);
         banks.MapGet("/", ListBanks).WithName("ListBanks");
         banks.MapPost("/", CreateBank).WithName("CreateBank");
         banks.MapGet("/{bankId}", GetBank).WithName("GetBank");

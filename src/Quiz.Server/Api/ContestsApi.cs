@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 using Quiz.Contracts;
+using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
 using Quiz.Core.Features.Live;
+using Quiz.Server.Security;
 
 namespace Quiz.Server.Api;
 
@@ -13,11 +16,16 @@ internal static class ContestsApi
     public static void MapContestsApi(this IEndpointRouteBuilder app)
     {
         var contests = app.MapGroup("/api/contests").WithTags("Contests");
-        contests.MapPost("/", Create).WithName("CreateContest");
+        contests.MapPost("/", Create).WithName("CreateContest").RequireAuthorization(Policies.Organizer);
         contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard");
         contests.MapPost("/{contestId}/audit", Audit).WithName("RecomputeBoards");
         contests.MapGet("/{contestId}/results.csv", Results).WithName("ExportResults")
-            .WithDescription("Header X-Host-Key: every participant ranked as on the board (名次, 昵称, 队伍, 单位, 区县, 得分, 用时), UTF-8 CSV with a BOM.");
+            .WithDescription("An organizer's token or header X-Host-Key: every participant ranked as on the board (名次, 昵称, 队伍, 单位, 区县, 得分, 用时), UTF-8 CSV with a BOM.");
+        contests.MapPost("/{contestId}/roster", ImportRoster).WithName("ImportRoster").RequireAuthorization(Policies.Organizer)
+            .WithDescription("People [{ name, staffId, unit?, district?, phone? }] become participants; each gets a personal code, "
+                + "shown only in this answer, with which they enter (Rejoin). A staff id already on the roster is skipped.");
+        contests.MapPost("/{contestId}/screen-token", ScreenToken).WithName("IssueScreenToken")
+            .WithDescription("An organizer's token or header X-Host-Key: a read-only token for one contest's big screen.");
 
         app.MapGet("/api/join/{code}/qr.svg", JoinQr).WithTags("Contests").WithName("GetJoinQr");
     }
@@ -31,18 +39,50 @@ internal static class ContestsApi
     private static async Task<Ok<Leaderboard>> Board(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
         TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top), ct));
 
-    /// <summary>Rebuilds the boards from the contest log and lists every difference; the host key is required.</summary>
-    private static async Task<Ok<BoardAuditReport>> Audit(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ISender sender, CancellationToken ct, bool repair = false)
+    /// <summary>Rebuilds the boards from the contest log and lists every difference; an organizer or the host key.</summary>
+    private static async Task<Ok<BoardAuditReport>> Audit(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
+        ISender sender, CancellationToken ct, bool repair = false)
     {
-        await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
+        await AuthorizeAsync(contestId, hostKey, user, sender, ct);
         return TypedResults.Ok(await sender.Send(new RecomputeBoards(contestId, repair), ct));
     }
 
-    private static async Task<FileContentHttpResult> Results(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ISender sender, CancellationToken ct)
+    /// <summary>Roster phones appear masked; in full only for an organizer who asks with ?phones=full.</summary>
+    private static async Task<Results<FileContentHttpResult, ForbidHttpResult>> Results(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey,
+        ClaimsPrincipal user, ISender sender, CancellationToken ct, string? phones = null)
     {
-        await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
+        await AuthorizeAsync(contestId, hostKey, user, sender, ct);
+        var full = phones == "full";
+        if (full && !user.IsOrganizer())
+        {
+            return TypedResults.Forbid();
+        }
         var rows = await sender.Send(new GetResults(contestId), ct);
-        return TypedResults.File(ResultsCsv.Write(rows), "text/csv; charset=utf-8", $"results-{contestId}.csv");
+        var phoneNumbers = await sender.Send(new GetRosterPhones(contestId, full), ct);
+        return TypedResults.File(ResultsCsv.Write(rows, phoneNumbers), "text/csv; charset=utf-8", $"results-{contestId}.csv");
+    }
+
+    private static async Task<Ok<IReadOnlyList<RosterCode>>> ImportRoster(string contestId, RosterPerson[] people, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ImportRoster(contestId, people), ct));
+
+    private static async Task<Ok<ScreenTokenDto>> ScreenToken(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
+        ISender sender, TokenIssuer issuer, CancellationToken ct)
+    {
+        await AuthorizeAsync(contestId, hostKey, user, sender, ct);
+        return TypedResults.Ok(new ScreenTokenDto(issuer.ForScreen(contestId)));
+    }
+
+    public sealed record ScreenTokenDto(string Token);
+
+    /// <summary>Organizers may act on any contest; anyone else needs the contest's host key (what the pages send).</summary>
+    private static async Task AuthorizeAsync(string contestId, string? hostKey, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        if (user.IsOrganizer())
+        {
+            await sender.Send(new GetJoinCode(contestId), ct);
+            return;
+        }
+        await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
     }
 
     /// <summary>A QR code of the join link, for the big screen and printed posters. Checks the code exists first.</summary>

@@ -14,6 +14,8 @@ internal sealed class QuizExceptionHandler(IProblemDetailsService problems) : IE
                 new Dictionary<string, object?> { ["errors"] = v.Errors }),
             DomainException { Code: "not_found" or "unknown_code" } d => (StatusCodes.Status404NotFound, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
+            DomainException { Code: "unauthorized" } d => (StatusCodes.Status401Unauthorized, d.Message,
+                new Dictionary<string, object?> { ["code"] = d.Code }),
             DomainException { Code: "forbidden" } d => (StatusCodes.Status403Forbidden, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
             DomainException d => (StatusCodes.Status409Conflict, d.Message,

@@ -24,11 +24,13 @@ internal static class LiveHostingExtensions
         services.AddSingleton<LiveRooms>();
         services.AddSingleton<LocalParticipants>();
         services.AddSingleton<QuestionTimer>();
+        services.AddSingleton<JoinGate>();
         services.AddHostedService<RoomEventsListener>();
 
         var signalR = services.AddSignalR(o =>
         {
             o.AddFilter<HubErrorFilter>();
+            o.AddFilter<HubAccessFilter>();
             o.MaximumReceiveMessageSize = 16 * 1024; // an answer is a few hundred bytes
         }).AddMessagePackProtocol();
         if (!Infrastructure.Redis.RedisOptions.From(configuration).UsesEmbedded)
@@ -43,5 +45,7 @@ internal static class LiveHostingExtensions
         return services;
     }
 
-    public static void MapQuizLive(this IEndpointRouteBuilder app) => app.MapHub<QuizHub>(HubMethods.Path);
+    /// <summary>A connection opened with an account's token closes when the token expires; anonymous ones are unaffected.</summary>
+    public static void MapQuizLive(this IEndpointRouteBuilder app) =>
+        app.MapHub<QuizHub>(HubMethods.Path, o => o.CloseOnAuthenticationExpiration = true);
 }

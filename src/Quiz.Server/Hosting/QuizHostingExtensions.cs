@@ -5,6 +5,7 @@ using Mediator;
 using Quiz.Core.Common;
 using Quiz.Infrastructure.Redis;
 using Quiz.Server.Api;
+using Quiz.Server.Security;
 using Scalar.AspNetCore;
 
 namespace Quiz.Server.Hosting;
@@ -17,6 +18,7 @@ public static class QuizHostingExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddQuizRedis(builder.Configuration);
+        builder.AddQuizSecurity();
         services.AddQuizMediator();
         services.AddQuizLive(builder.Configuration);
         services.AddQuizMetrics();
@@ -37,6 +39,7 @@ public static class QuizHostingExtensions
     public static WebApplication MapQuiz(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseQuizSecurity();
         app.MapQuizPages();
         app.MapQuizHealth();
         app.MapQuizMetrics();
@@ -47,6 +50,7 @@ public static class QuizHostingExtensions
         app.MapQuizLive();
         app.MapBanksApi();
         app.MapBankFilesApi();
+        app.MapAccountsApi();
         return app;
     }
 
@@ -56,6 +60,6 @@ public static class QuizHostingExtensions
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
             options.Assemblies = [typeof(IValidated), typeof(QuizHostingExtensions)];
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(LoggingBehavior<,>)];
+            options.PipelineBehaviors = [typeof(AuditBehavior<,>), typeof(ValidationBehavior<,>), typeof(LoggingBehavior<,>)];
         });
 }

@@ -1,8 +1,11 @@
 using Mediator;
 using Microsoft.AspNetCore.SignalR;
 using Quiz.Contracts;
+using Quiz.Core.Accounts;
 using Quiz.Core.Common;
+using Quiz.Core.Contests;
 using Quiz.Core.Features.Live;
+using Quiz.Server.Security;
 
 namespace Quiz.Server.Live;
 
@@ -10,12 +13,14 @@ namespace Quiz.Server.Live;
 /// The live hub: thin. Each method checks who the connection is, stamps the server time, and sends a command or
 /// query through the mediator. Pushes go out through <see cref="RoomBroadcaster"/>.
 /// </summary>
-public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock, QuizMetrics metrics) : Hub<IQuizClient>
+public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock, QuizMetrics metrics, LiveOptions options,
+    JoinGate joins, AccountRoles accounts) : Hub<IQuizClient>
 {
     public ServerTime Sync(long clientTimeMs) => new(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds());
 
     public async Task<Joined> Join(JoinRequest request)
     {
+        Admit();
         var (participant, contestId, token) = await sender.Send(
             new JoinContest(request.Code, request.Nickname, request.Team, request.Unit, request.District), Context.ConnectionAborted);
         return await AttachAsync(contestId, participant, token);
@@ -23,6 +28,7 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
 
     public async Task<Joined> Rejoin(RejoinRequest request)
     {
+        Admit();
         var participant = await sender.Send(new RejoinContest(request.ContestId, request.Token), Context.ConnectionAborted);
         return await AttachAsync(request.ContestId, participant, request.Token);
     }
@@ -40,6 +46,11 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
         {
             throw new HubException("superseded: this participant has connected again elsewhere.");
         }
+        if (!Context.Answers(() => new AnswerBucket(options.AnswersPerSecond, options.AnswerBurst, receivedAt)).TryTake(receivedAt))
+        {
+            metrics.Answered("rate_limited", 0);
+            throw new HubException("rate_limited: too many answers from this connection; slow down.");
+        }
         var ack = await sender.Send(new Core.Features.Live.SubmitAnswer(contestId, participant, request.AnswerId, request.Seq,
             request.Options, request.Text, receivedAt), Context.ConnectionAborted);
         metrics.Answered(ack.Status, clock.GetUtcNow().ToUnixTimeMilliseconds() - receivedAt);
@@ -56,10 +67,15 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
         return await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted);
     }
 
+    /// <summary>By the contest's host key, or without one by an account that holds a hosting role (admin, organizer, host).</summary>
     public async Task<HostSession> HostRoom(HostRoomRequest request)
     {
-        var code = await sender.Send(new AuthorizeHost(request.ContestId, request.HostKey), Context.ConnectionAborted);
-        Context.SetHost(request.ContestId);
+        var account = string.IsNullOrEmpty(request.HostKey) && Context.User?.Identity?.Name is { } name
+            && await accounts.HasAnyAsync(name, Roles.Hosts, Context.ConnectionAborted) ? name : null;
+        var code = account is not null
+            ? await sender.Send(new GetJoinCode(request.ContestId), Context.ConnectionAborted)
+            : await sender.Send(new AuthorizeHost(request.ContestId, request.HostKey ?? ""), Context.ConnectionAborted);
+        Context.SetHost(request.ContestId, account);
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(request.ContestId));
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(request.ContestId));
         return new HostSession(code, await sender.Send(new GetRoomSnapshot(request.ContestId, null), Context.ConnectionAborted));
@@ -72,7 +88,8 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
         {
             throw new HubException("forbidden: only the host of this contest may move the room.");
         }
-        await sender.Send(new MoveRoom(contestId, request.Move, $"host:{Context.ConnectionId}"), Context.ConnectionAborted);
+        await sender.Send(new MoveRoom(contestId, request.Move, Context.HostAccount() is { } account ? $"account:{account}" : $"host:{Context.ConnectionId}"),
+            Context.ConnectionAborted);
         return (await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted)).State;
     }
 
@@ -90,6 +107,14 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
             local.Detach(contestId, Context.ConnectionId);
         }
         return Task.CompletedTask;
+    }
+
+    private void Admit()
+    {
+        if (!joins.TryEnter())
+        {
+            throw new HubException("busy: the server is admitting many people right now; retry in a moment.");
+        }
     }
 
     private async Task<Joined> AttachAsync(string contestId, Core.Contests.Participant participant, string token)

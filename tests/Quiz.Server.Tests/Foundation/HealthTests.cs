@@ -13,7 +13,7 @@ public sealed class HealthTests
     public async Task Live_and_ready_answer_when_the_store_is_up()
     {
         await using var server = new QuizServer(nameof(HealthTests));
-        using var http = server.CreateHttpClient();
+        using var http = server.CreateAnonymousClient();
         Assert.Null(server.Services.GetService<EmbeddedGarnet>()); // a configured Redis means no Garnet of our own
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
@@ -32,7 +32,7 @@ public sealed class HealthTests
         {
             ["ConnectionStrings:Redis"] = "127.0.0.1:1,connectTimeout=500",
         });
-        using var http = server.CreateHttpClient();
+        using var http = server.CreateAnonymousClient();
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
         var ready = await http.GetAsync("/health/ready");
@@ -45,7 +45,7 @@ public sealed class HealthTests
     public async Task The_server_clock_is_served()
     {
         await using var server = new QuizServer(nameof(HealthTests));
-        using var http = server.CreateHttpClient();
+        using var http = server.CreateAnonymousClient();
 
         var body = await http.GetFromJsonAsync<JsonElement>("/api/time");
         var serverTime = body.GetProperty("serverTime").GetDateTimeOffset();

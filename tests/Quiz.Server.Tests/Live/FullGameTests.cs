@@ -140,7 +140,7 @@ public sealed class FullGameTests
     /// <summary>The log rebuilds the same boards; a tampered board is caught and repaired.</summary>
     private static async Task AuditAsync(QuizServer server, Core.Features.Contests.ContestCreated contest, string victim)
     {
-        using var http = server.CreateHttpClient();
+        using var http = server.CreateAnonymousClient();
         http.DefaultRequestHeaders.Add("X-Host-Key", contest.HostKey);
         var clean = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
         Assert.Empty(clean!.Differences);
@@ -156,7 +156,7 @@ public sealed class FullGameTests
         var after = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
         Assert.Empty(after!.Differences);
 
-        using var stranger = server.CreateHttpClient();
+        using var stranger = server.CreateAnonymousClient();
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await stranger.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).StatusCode);
     }
 

@@ -27,7 +27,7 @@ public sealed class ResultsExportTests
         Assert.Equal(AckStatuses.Accepted, (await wrong.AnswerAsync(0, [0])).Status);
         await game.Host.ControlAsync(HostMoves.Close);
 
-        using var http = game.Server.CreateHttpClient();
+        using var http = game.Server.CreateAnonymousClient();
         var url = $"/api/contests/{game.Contest.ContestId}/results.csv";
         Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(url)).StatusCode);
 

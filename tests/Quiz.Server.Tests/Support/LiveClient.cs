@@ -25,12 +25,17 @@ public sealed class LiveClient : IAsyncDisposable
 
     public IReadOnlyList<(string Event, string Json)> Log => [.. _log];
 
-    public static async Task<LiveClient> ConnectAsync(Uri server, bool messagePack = false)
+    /// <summary>Connects; with <paramref name="accessToken"/> as an account (sent in the query string, as browsers must).</summary>
+    public static async Task<LiveClient> ConnectAsync(Uri server, bool messagePack = false, string? accessToken = null)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server, HubMethods.Path), o =>
         {
             o.Transports = HttpTransportType.WebSockets;
             o.SkipNegotiation = true;
+            if (accessToken is not null)
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            }
         });
         if (messagePack)
         {

@@ -24,6 +24,8 @@ public sealed class QuizServer : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Quiz:Redis:KeyPrefix"] = KeyPrefix,
+            ["Quiz:Auth:BootstrapAdmin"] = AdminUser,
+            ["Quiz:Auth:BootstrapPassword"] = AdminPassword,
         };
         if (settings is null || !settings.ContainsKey("ConnectionStrings:Redis"))
         {
@@ -38,11 +40,36 @@ public sealed class QuizServer : WebApplicationFactory<Program>
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
+    /// <summary>The first admin every test server creates at start (Quiz:Auth:BootstrapAdmin), as an operator would.</summary>
+    public const string AdminUser = "admin";
+
+    public const string AdminPassword = "Test-only: 7 quiet rivers";
+
     public string KeyPrefix { get; }
 
     public Uri BaseAddress { get; }
 
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+    /// <summary>An organizer's client: a bearer token of the bootstrap admin, issued by the server's own issuer.</summary>
+    public HttpClient CreateHttpClient() => CreateHttpClient(AdminToken());
+
+    public HttpClient CreateHttpClient(string? bearerToken)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        if (bearerToken is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+        return http;
+    }
+
+    /// <summary>A client with no credentials: a stranger, a participant's phone, or a page that sends a host key.</summary>
+    public HttpClient CreateAnonymousClient() => CreateHttpClient(null);
+
+    public string AdminToken() => Token(AdminUser, Quiz.Core.Accounts.Roles.Admin);
+
+    /// <summary>A token for an account as the login endpoint would issue it (the account must exist for its roles to count).</summary>
+    public string Token(string userName, params string[] roles) =>
+        Services.GetRequiredService<Quiz.Server.Security.TokenIssuer>().ForAccount(userName, roles);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -5,8 +5,10 @@ using Quiz.Core.Common;
 namespace Quiz.Core.Features.Banks;
 
 /// <summary>Adds one question; a key already used in the bank is a conflict (edit that question instead).</summary>
-public sealed record AddQuestion(string BankId, QuestionDraft Draft) : ICommand<Question>, IValidated
+public sealed record AddQuestion(string BankId, QuestionDraft Draft) : ICommand<Question>, IValidated, IAudited
 {
+    public string AuditTarget => $"bank:{BankId}";
+
     public IEnumerable<FieldError> Validate() => BankChanges.FieldErrors(Draft);
 }
 

@@ -4,8 +4,12 @@ using Quiz.Core.Common;
 
 namespace Quiz.Core.Features.Banks;
 
-public sealed record CreateBank(string Name) : ICommand<Bank>, IValidated
+public sealed record CreateBank(string Name) : ICommand<Bank>, IValidated, IAudited
 {
+    public string AuditTarget => "bank:new";
+
+    public object? AuditInput => new { Name };
+
     public IEnumerable<FieldError> Validate() => BankChanges.NameErrors(Name);
 }
 

@@ -4,7 +4,10 @@ using Quiz.Core.Common;
 
 namespace Quiz.Core.Features.Banks;
 
-public sealed record DeleteBank(string BankId) : ICommand;
+public sealed record DeleteBank(string BankId) : ICommand, IAudited
+{
+    public string AuditTarget => $"bank:{BankId}";
+}
 
 public sealed class DeleteBankHandler(IBankStore store) : ICommandHandler<DeleteBank>
 {

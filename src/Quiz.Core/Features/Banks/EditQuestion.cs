@@ -5,8 +5,10 @@ using Quiz.Core.Common;
 namespace Quiz.Core.Features.Banks;
 
 /// <summary>Replaces a question's content; its version goes up only if something actually changed.</summary>
-public sealed record EditQuestion(string BankId, string QuestionId, QuestionDraft Draft) : ICommand<Question>, IValidated
+public sealed record EditQuestion(string BankId, string QuestionId, QuestionDraft Draft) : ICommand<Question>, IValidated, IAudited
 {
+    public string AuditTarget => $"bank:{BankId}/question:{QuestionId}";
+
     public IEnumerable<FieldError> Validate() => BankChanges.FieldErrors(Draft);
 }
 

@@ -9,7 +9,13 @@ namespace Quiz.Core.Features.Banks;
 /// Imports a whole file or nothing. Every row is checked before anything is written; a file with any error writes
 /// nothing and reports every error. A dry run reports what would happen. Re-importing a file adds no duplicates.
 /// </summary>
-public sealed record ImportQuestions(string BankId, BankFormat Format, ReadOnlyMemory<byte> Content, bool DryRun = false) : ICommand<ImportReport>;
+public sealed record ImportQuestions(string BankId, BankFormat Format, ReadOnlyMemory<byte> Content, bool DryRun = false) : ICommand<ImportReport>, IAudited
+{
+    public string AuditTarget => $"bank:{BankId}";
+
+    /// <summary>The format and size, not the file: an upload may be 20 MB.</summary>
+    public object? AuditInput => new { Format = Format.ToString(), Bytes = Content.Length, DryRun };
+}
 
 /// <summary>Ok is false when there are errors; then the counts are zero and nothing was written.</summary>
 public sealed record ImportReport(bool Ok, bool DryRun, IReadOnlyList<ImportError> Errors, int Added, int Updated, int Unchanged);

@@ -1,4 +1,5 @@
 using Mediator;
+using Quiz.Core.Common;
 using Quiz.Core.Banks;
 
 namespace Quiz.Core.Features.Banks;
@@ -7,7 +8,10 @@ namespace Quiz.Core.Features.Banks;
 /// Takes a question out of new papers and live play without deleting it: results and papers already drawn still
 /// name it. Retiring twice is the same as once.
 /// </summary>
-public sealed record RetireQuestion(string BankId, string QuestionId) : ICommand<Question>;
+public sealed record RetireQuestion(string BankId, string QuestionId) : ICommand<Question>, IAudited
+{
+    public string AuditTarget => $"bank:{BankId}/question:{QuestionId}";
+}
 
 public sealed class RetireQuestionHandler(IBankStore store, TimeProvider clock) : ICommandHandler<RetireQuestion, Question>
 {

@@ -15,8 +15,12 @@ public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, I
 /// Creates a live contest: snapshots its questions (later bank edits do not reach it), fixes each question's option
 /// order and key salt, and reserves a join code. The host key is returned once and stored only as a hash.
 /// </summary>
-public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds) : ICommand<ContestCreated>, IValidated
+public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds) : ICommand<ContestCreated>, IValidated, IAudited
 {
+    public string AuditTarget => "contest:new";
+
+    public object? AuditInput => new { Title, Rounds = Rounds?.Count ?? 0 };
+
     public IEnumerable<FieldError> Validate()
     {
         if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)

@@ -1,4 +1,5 @@
 using Mediator;
+using Quiz.Core.Common;
 using Quiz.Core.Contests;
 
 namespace Quiz.Core.Features.Live;
@@ -7,7 +8,11 @@ namespace Quiz.Core.Features.Live;
 /// The whole person board with each participant's profile, best first, ranked as the live boards rank it; for the
 /// organizer's result export, never for clients of the hub (they get only the top and their own row).
 /// </summary>
-public sealed record GetResults(string ContestId) : IQuery<IReadOnlyList<ResultRow>>;
+/// <summary>Audited: a results export is a disclosure of every participant's record.</summary>
+public sealed record GetResults(string ContestId) : IQuery<IReadOnlyList<ResultRow>>, IAudited
+{
+    public string AuditTarget => $"contest:{ContestId}";
+}
 
 public sealed record ResultRow(int Rank, string ParticipantId, string Nickname, string? Team, string? Unit, string? District, double Score, long TimeMs);
 

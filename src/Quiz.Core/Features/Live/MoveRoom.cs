@@ -8,8 +8,12 @@ namespace Quiz.Core.Features.Live;
 
 /// <summary>A host move: start, next, close, reveal, board, pause, resume or end. Refused with a reason when the room's state does not allow it.</summary>
 /// <remarks><see cref="ExpectedSeq"/>: move only if the room is still on that question (the auto-close timer uses it, so a late timer never closes the next question).</remarks>
-public sealed record MoveRoom(string ContestId, string Move, string Actor, int? ExpectedSeq = null) : ICommand<Room>, IValidated
+public sealed record MoveRoom(string ContestId, string Move, string Actor, int? ExpectedSeq = null) : ICommand<Room>, IValidated, IAudited
 {
+    public string AuditTarget => $"contest:{ContestId}";
+
+    public object? AuditInput => new { Move, By = Actor, ExpectedSeq };
+
     private static readonly string[] Moves =
         [HostMoves.Start, HostMoves.Next, HostMoves.Close, HostMoves.Reveal, HostMoves.Board, HostMoves.Pause, HostMoves.Resume, HostMoves.End];
 

@@ -1,4 +1,5 @@
 using Mediator;
+using Quiz.Core.Common;
 using Quiz.Core.Contests;
 
 namespace Quiz.Core.Features.Live;
@@ -7,7 +8,12 @@ namespace Quiz.Core.Features.Live;
 /// Rebuilds every board of a contest from its append-only log and reports each row that differs from what the
 /// boards hold. With <see cref="Repair"/> it also writes the rebuilt boards back.
 /// </summary>
-public sealed record RecomputeBoards(string ContestId, bool Repair) : ICommand<BoardAuditReport>;
+public sealed record RecomputeBoards(string ContestId, bool Repair) : ICommand<BoardAuditReport>, IAudited
+{
+    public string AuditTarget => $"contest:{ContestId}";
+
+    public object? AuditInput => new { Repair };
+}
 
 public sealed record BoardDifference(string Board, string Row, double Stored, double Recomputed);
 

@@ -1,8 +1,8 @@
 // The organizer's admin: banks (list, create, rename, delete, import with its per-row error report, search, edit,
-// retire, export), contests (admin-contest.js) and the result export. No login yet: that comes with the security issue.
+// retire, export), contests (admin-contest.js) and the result export, after a login (user name and password for a token).
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
-import { api } from "./api.js";
+import { api, authHeaders, setToken, token } from "./api.js";
 import { initContestForm } from "./admin-contest.js";
 
 const $ = id => document.getElementById(id);
@@ -39,7 +39,7 @@ async function loadBanks() {
         <button type="button" data-open="${esc(b.id)}">${esc(t("bank.open"))}</button>
         <button type="button" class="secondary" data-rename="${esc(b.id)}">${esc(t("bank.rename"))}</button>
         <button type="button" class="danger" data-delete="${esc(b.id)}">${esc(t("bank.delete"))}</button>
-        ${["xlsx", "csv", "json", "gift"].map(f => `<a class="button secondary" href="/api/banks/${esc(b.id)}/export?format=${f}" aria-label="${esc(t("bank.export"))} ${f}">${f}</a>`).join("")}
+        ${["xlsx", "csv", "json", "gift"].map(f => `<button type="button" class="secondary" data-export="${esc(b.id)}" data-format="${f}" aria-label="${esc(t("bank.export"))} ${f}">${f}</button>`).join("")}
       </div></td></tr>`).join("");
 }
 
@@ -49,6 +49,10 @@ $("bank-list").addEventListener("click", async e => {
   const find = id => banks.find(b => b.id === id);
   try {
     if (button.dataset.open) openBank(find(button.dataset.open));
+    if (button.dataset.export) {
+      await download(`/api/banks/${encodeURIComponent(button.dataset.export)}/export?format=${button.dataset.format}`, {}, `bank.${button.dataset.format}`);
+      return;
+    }
     if (button.dataset.rename) {
       const name = prompt(t("bank.rename.prompt"), find(button.dataset.rename).name);
       if (name) { await api("PUT", `/api/banks/${button.dataset.rename}`, { name }); await loadBanks(); }
@@ -184,23 +188,61 @@ $("edit-form").addEventListener("submit", async e => {
   }
 });
 
-// ---- result export: the host key goes in a header, so the download is a fetch turned into a file.
-$("export").addEventListener("submit", async e => {
-  e.preventDefault();
-  const id = $("r-contest").value.trim();
-  const response = await fetch(`/api/contests/${encodeURIComponent(id)}/results.csv`, { headers: { "X-Host-Key": $("r-key").value.trim() } });
+// ---- downloads carry the token (or the host key) in a header, so each is a fetch turned into a file.
+async function download(url, headers, fileName) {
+  const response = await fetch(url, { headers: authHeaders(headers) });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     say(t("err.generic", { m: problem.title ?? response.status }), "error");
-    return;
+    return false;
   }
-  const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(await response.blob()), download: `results-${id}.csv` });
+  const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(await response.blob()), download: fileName });
   link.click();
   URL.revokeObjectURL(link.href);
-  say(t("res.done"));
+  return true;
+}
+
+// ---- result export: an organizer's token suffices; the host key opens one contest for anyone holding it.
+$("export").addEventListener("submit", async e => {
+  e.preventDefault();
+  const id = $("r-contest").value.trim();
+  const key = $("r-key").value.trim();
+  if (await download(`/api/contests/${encodeURIComponent(id)}/results.csv`, key ? { "X-Host-Key": key } : {}, `results-${id}.csv`)) say(t("res.done"));
 });
+
+// ---- login: the organizer's pages stay hidden until the server has issued a token.
+function showLogin(loggedIn) {
+  $("login").hidden = loggedIn;
+  document.querySelector(".tabs").hidden = !loggedIn;
+  $("banks").hidden = !loggedIn;
+}
+
+$("login").addEventListener("submit", async e => {
+  e.preventDefault();
+  try {
+    const result = await api("POST", "/api/auth/login", { userName: $("login-user").value.trim(), password: $("login-password").value });
+    setToken(result.token);
+    $("login-password").value = "";
+    say("");
+    showLogin(true);
+    await loadBanks();
+  } catch (error) {
+    say(error.status === 429 ? t("login.throttled") : t("login.failed"), "error");
+  }
+});
+
+async function start() {
+  showLogin(!!token());
+  if (!token()) return;
+  try {
+    await loadBanks();
+  } catch (error) {
+    if (error.status === 401) showLogin(false);
+    else say(t("err.generic", { m: error.message }), "error");
+  }
+}
 
 initPrefs();
 fillTypes();
-onLangChange(() => { fillTypes(); loadBanks(); search(); });
-loadBanks().catch(error => say(t("err.generic", { m: error.message }), "error"));
+onLangChange(() => { fillTypes(); if (token()) { loadBanks(); search(); } });
+start();

@@ -1,12 +1,19 @@
-// fetch for the organizer pages: JSON in and out; a refusal becomes an Error with the server's problem details.
+// fetch for the organizer pages: JSON in and out, the organizer's bearer token (kept in sessionStorage, so it dies
+// with the tab); a refusal becomes an Error with the server's problem details. A 401 forgets the token.
+const TOKEN = "quiz.admin.token";
+export const token = () => sessionStorage.getItem(TOKEN);
+export const setToken = value => value ? sessionStorage.setItem(TOKEN, value) : sessionStorage.removeItem(TOKEN);
+export const authHeaders = (headers = {}) => token() ? { ...headers, Authorization: `Bearer ${token()}` } : { ...headers };
+
 export async function api(method, url, body, headers = {}) {
-  const init = { method, headers: { ...headers } };
+  const init = { method, headers: authHeaders(headers) };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) { init.body = JSON.stringify(body); init.headers["Content-Type"] = "application/json"; }
   const response = await fetch(url, init);
   const text = await response.text();
   const data = text && (response.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text;
   if (!response.ok) {
+    if (response.status === 401) setToken(null);
     const error = new Error(problemText(data) || `${response.status}`);
     error.status = response.status;
     error.data = data;

@@ -60,6 +60,8 @@ const zh = {
   "preset.quick": "大众快答：20秒，100分，速度加权，连对奖励", "preset.standard": "标准竞答：30秒，不计速度", "preset.strict": "严格模式：答错扣50分",
   "res.title": "导出比赛成绩", "res.contest": "比赛编号", "res.key": "主持人密钥", "res.download": "下载成绩（CSV）", "res.done": "已下载。",
   "err.generic": "操作失败：{m}",
+  "login.title": "组织者登录", "login.user": "用户名", "login.password": "密码", "login.go": "登录",
+  "login.failed": "用户名或密码不正确。", "login.throttled": "尝试次数过多，请一分钟后再试。",
 };
 
 const en = {
@@ -119,6 +121,8 @@ const en = {
   "preset.quick": "Quick mass quiz: 20 s, 100 pts, speed weighted, streak bonus", "preset.standard": "Standard: 30 s, speed not counted", "preset.strict": "Strict: wrong answers −50",
   "res.title": "Export results", "res.contest": "Contest id", "res.key": "Host key", "res.download": "Download results (CSV)", "res.done": "Downloaded.",
   "err.generic": "Failed: {m}",
+  "login.title": "Organizer login", "login.user": "User name", "login.password": "Password", "login.go": "Log in",
+  "login.failed": "The user name or the password is wrong.", "login.throttled": "Too many tries; wait a minute and try again.",
 };
 
 const dictionaries = { "zh-CN": zh, en };

@@ -30,6 +30,13 @@ const session = {
   set: value => localStorage.setItem("quiz.play", JSON.stringify(value)),
   clear: () => localStorage.removeItem("quiz.play"),
 };
+// A roster person's personal link, /play#contest=<id>&me=<personal code>: the code is their participant token. It
+// sits after '#', so it never reaches a server log, and it leaves the address bar at once.
+const personal = new URLSearchParams(location.hash.slice(1));
+if (personal.get("contest") && personal.get("me")) {
+  session.set({ contestId: personal.get("contest"), token: personal.get("me"), code: urlCode, nickname: "" });
+  history.replaceState(null, "", location.pathname + location.search);
+}
 const answerKey = seq => `quiz.play.answer.${state.joined?.contestId}.${seq}`;
 const savedAnswer = seq => JSON.parse(localStorage.getItem(answerKey(seq)) ?? "null");
 

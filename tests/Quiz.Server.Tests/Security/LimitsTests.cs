@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Quiz.Contracts;
+using Quiz.Core.Contests;
+using Quiz.Server.Tests.Support;
+
+namespace Quiz.Server.Tests.Security;
+
+/// <summary>Limits: message size, answer flood, join admission. Each hits only the caller that passes it.</summary>
+public sealed class LimitsTests
+{
+    [Fact]
+    public async Task A_flood_from_one_connection_is_throttled_while_others_answers_still_pass()
+    {
+        await using var game = await LiveGame.StartAsync(nameof(LimitsTests), new RoundRules(), "q-single");
+        await using var flooder = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        await using var honest = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        await flooder.JoinAsync(game.Contest.JoinCode, "刷屏");
+        await honest.JoinAsync(game.Contest.JoinCode, "老实人");
+        await game.Host.ControlAsync(HostMoves.Start);
+        var view = await honest.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await honest.WaitForServerTimeAsync(view.OpensAtMs);
+
+        var flood = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
+        {
+            try
+            {
+                return (await flooder.AnswerAsync(0, [1])).Status;
+            }
+            catch (HubException ex) when (ex.Message.Contains("rate_limited", StringComparison.Ordinal))
+            {
+                return "rate_limited";
+            }
+        }));
+        Assert.InRange(flood.Count(s => s == "rate_limited"), 25, 30);
+        Assert.Single(flood, AckStatuses.Accepted);
+        Assert.Equal(AckStatuses.Accepted, (await honest.AnswerAsync(0, [2])).Status);
+    }
+
+    [Fact]
+    public async Task An_oversized_message_closes_only_that_connection_and_the_server_stays_healthy()
+    {
+        await using var game = await LiveGame.StartAsync(nameof(LimitsTests), new RoundRules(), "q-fill");
+        await using var big = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        await using var other = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        await big.JoinAsync(game.Contest.JoinCode, "大块头");
+        await other.JoinAsync(game.Contest.JoinCode, "普通人");
+        await game.Host.ControlAsync(HostMoves.Start);
+        var view = await other.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await other.WaitForServerTimeAsync(view.OpensAtMs);
+
+        var closed = new TaskCompletionSource();
+        big.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await Assert.ThrowsAnyAsync<Exception>(() => big.AnswerAsync(0, text: new string('长', 20_000)));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HubConnectionState.Disconnected, big.Connection.State);
+
+        Assert.Equal(AckStatuses.Accepted, (await other.AnswerAsync(0, text: SeededQuestions.SecretFill)).Status);
+        Assert.Equal(RoomStatuses.Closed, (await game.Host.ControlAsync(HostMoves.Close)).Status);
+        using var http = game.Server.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Joins_past_the_admission_rate_are_told_busy_and_get_in_on_retry()
+    {
+        await using var server = LiveGame.Server(nameof(LimitsTests), new Dictionary<string, string?> { ["Quiz:Live:MaxJoinsPerSecond"] = "3" });
+        var contest = await LiveGame.CreateAsync(server, new RoundRules(), "q-single");
+        var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => LiveClient.ConnectAsync(server.BaseAddress)));
+        try
+        {
+            var outcomes = await Task.WhenAll(clients.Select(async (c, i) =>
+            {
+                try
+                {
+                    await c.JoinAsync(contest.JoinCode, $"人{i}");
+                    return "joined";
+                }
+                catch (HubException ex)
+                {
+                    return ex.Message;
+                }
+            }));
+            var busy = outcomes.Where(o => o != "joined").ToList();
+            Assert.NotEmpty(busy);
+            Assert.All(busy, m => Assert.Contains("busy", m, StringComparison.Ordinal));
+            await Task.Delay(1100);
+            var retry = clients[Array.FindIndex(outcomes, o => o != "joined")];
+            Assert.NotNull(await retry.JoinAsync(contest.JoinCode, "重试者"));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+}
