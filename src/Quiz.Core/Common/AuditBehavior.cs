@@ -19,11 +19,12 @@ public sealed partial class AuditBehavior<TMessage, TResponse>(IAuditLog log, Ti
         {
             return await next(message, cancellationToken);
         }
+        var scope = AuditScope.Open();
         try
         {
             var response = await next(message, cancellationToken);
             var outcome = response as IAuditOutcome;
-            await AppendAsync(audited, "done", outcome?.Before, outcome?.After);
+            await AppendAsync(audited, "done", outcome?.Before ?? scope.Before, outcome?.After ?? scope.After);
             return response;
         }
         catch (DomainException ex)
@@ -35,6 +36,10 @@ public sealed partial class AuditBehavior<TMessage, TResponse>(IAuditLog log, Ti
         {
             await AppendAsync(audited, "refused: invalid", null, null);
             throw;
+        }
+        finally
+        {
+            AuditScope.Close();
         }
     }
 

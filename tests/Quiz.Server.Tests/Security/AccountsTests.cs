@@ -70,6 +70,25 @@ public sealed class AccountsTests
         Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "MoveRoom" && e.GetProperty("actor").GetString() == $"host-key:{game.Contest.ContestId}"
             && e.GetProperty("input").GetProperty("move").GetString() == "start");
         Assert.Contains(audit!, e => e.GetProperty("action").GetString() == "CreateContest" && e.GetProperty("actor").GetString() == "admin");
+        var start = audit!.First(e => e.GetProperty("action").GetString() == "MoveRoom");
+        Assert.Equal(("lobby", "open"), (start.GetProperty("before").GetProperty("status").GetString(), start.GetProperty("after").GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task A_corrected_answer_key_is_audited_with_the_key_before_and_after()
+    {
+        await using var server = LiveGame.Server(nameof(AccountsTests));
+        var (bankId, ids) = await LiveGame.ImportBankAsync(server);
+        using var admin = server.CreateHttpClient();
+        var edit = await admin.PutAsJsonAsync($"/api/banks/{bankId}/questions/{ids["q-single"]}", new Contracts.Banks.QuestionInput
+        {
+            Key = "q-single", Type = "single", Stem = "我国提出力争在哪一年前实现碳中和？", Options = ["2030年", "2050年", "2060年", "2070年"], Answer = "D",
+        });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        var audit = await admin.GetFromJsonAsync<JsonElement[]>("/api/audit?take=50");
+        var entry = audit!.First(e => e.GetProperty("action").GetString() == "EditQuestion");
+        Assert.Equal(("C", "D"), (entry.GetProperty("before").GetProperty("answer").GetString(), entry.GetProperty("after").GetProperty("answer").GetString()));
+        Assert.Equal(2, entry.GetProperty("after").GetProperty("version").GetInt32());
     }
 
     private static string Pad(string base64Url)

@@ -30,7 +30,14 @@ public sealed class EditQuestionHandler(IBankStore store, TimeProvider clock) : 
                 return ([], existing);
             }
             var saved = revised with { Version = existing.Version + 1, UpdatedAt = clock.GetUtcNow() };
+            AuditScope.Record(Audited(existing), Audited(saved));
             return ([saved], saved);
         }, cancellationToken);
     }
+
+    /// <summary>What an edit changes that matters afterwards: the content and its key.</summary>
+    private static object Audited(Question q) => new
+    {
+        q.Version, q.Stem, q.Options, Answer = AnswerNotation.Format(q.Type, q.Answer), q.Explanation,
+    };
 }

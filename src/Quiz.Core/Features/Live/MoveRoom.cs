@@ -45,6 +45,7 @@ public sealed class MoveRoomHandler(LiveRooms rooms, IContestStore store, IPubli
             var entry = JsonSerializer.Serialize(new { t = "move", move = command.Move, by = command.Actor, at = now, seq = next.Seq, status = next.Status });
             if (await store.TryMoveRoomAsync(command.ContestId, next, room.Version, entry, cancellationToken))
             {
+                AuditScope.Record(new { room.Status, room.Seq, room.Paused }, new { next.Status, next.Seq, next.Paused });
                 rooms.Remember(command.ContestId, next);
                 await publisher.Publish(new RoomMoved(command.ContestId, command.Move, next), cancellationToken);
                 return next;
