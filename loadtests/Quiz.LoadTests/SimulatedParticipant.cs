@@ -20,10 +20,6 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
     private readonly ConcurrentDictionary<int, bool> _ranked = new();
     private HubWire? _wire;
 
-    public bool Ended { get; private set; }
-
-    public int QuestionsSeen { get; private set; }
-
     public async Task JoinAsync(Uri server, string code, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -89,13 +85,9 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         {
             case "QuestionOpened":
                 result.BroadcastUs.Enqueue((long)((Clock.NowMs - payload.GetProperty("serverTimeMs").GetInt64()) * 1000));
-                QuestionsSeen++;
                 // The question really closes when the server stops accepting: its close plus the 500 ms grace.
                 _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("closesAtMs").GetInt64() + GraceMs);
                 _ = AnswerAsync(payload);
-                break;
-            case "RoomChanged":
-                Ended |= payload.GetProperty("status").GetString() == "ended";
                 break;
             case "StandingUpdated":
                 var seq = payload.GetProperty("seq").GetInt32();

@@ -2,7 +2,7 @@ using Quiz.Contracts;
 
 namespace Quiz.Core.Contests;
 
-/// <summary>Reads of the boards. Never the whole board: a top N, or the rows of named participants.</summary>
+/// <summary>Reads of the boards for clients: a top N, or the rows of named participants; never the whole board.</summary>
 public interface IBoardStore
 {
     Task<Leaderboard> GetTopAsync(string contestId, int seq, int top, CancellationToken cancellationToken);

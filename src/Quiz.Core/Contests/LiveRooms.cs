@@ -11,8 +11,7 @@ public sealed class LiveRooms(IContestStore store)
 {
     private readonly ConcurrentDictionary<string, ContestDefinition> _contests = new();
     private readonly ConcurrentDictionary<string, Room> _rooms = new();
-    private readonly ConcurrentDictionary<(string, string), Progress> _progress = new();
-    private readonly ConcurrentDictionary<(string, string), KnownAnswer> _answers = new();
+    private readonly ConcurrentDictionary<(string, string), Memory> _participants = new();
 
     public async ValueTask<ContestDefinition> GetContestAsync(string contestId, CancellationToken cancellationToken)
     {
@@ -44,29 +43,37 @@ public sealed class LiveRooms(IContestStore store)
     public void Remember(string contestId, Room room) =>
         _rooms.AddOrUpdate(contestId, room, (_, known) => room.Version >= known.Version ? room : known);
 
-    public bool TryGetProgress(string contestId, string participantId, out Progress progress) =>
-        _progress.TryGetValue((contestId, participantId), out progress);
+    public bool TryGetProgress(string contestId, string participantId, out Progress progress)
+    {
+        var known = _participants.TryGetValue((contestId, participantId), out var memory);
+        progress = memory.Progress;
+        return known;
+    }
 
+    /// <summary>What the store says of a participant who (re)joined through this node; it has no answer here yet.</summary>
     public void RememberProgress(string contestId, string participantId, Progress progress) =>
-        _progress[(contestId, participantId)] = progress;
+        _participants[(contestId, participantId)] = new Memory(progress, null);
 
-    /// <summary>The last answer this node stored for the participant, with its points.</summary>
+    /// <summary>An answer this node stored: its points for the standing, and the streak it leaves for the next question.</summary>
     public void RememberAnswer(string contestId, string participantId, KnownAnswer answer) =>
-        _answers[(contestId, participantId)] = answer;
+        _participants[(contestId, participantId)] = new Memory(answer.Correct ? new Progress(answer.Streak, answer.Seq) : Progress.None, answer);
 
     /// <summary>Drops what this node remembers per participant of a contest that has ended.</summary>
     public void ForgetParticipants(string contestId)
     {
-        foreach (var key in _progress.Keys.Where(k => k.Item1 == contestId))
+        foreach (var key in _participants.Keys.Where(k => k.Item1 == contestId))
         {
-            _progress.TryRemove(key, out _);
-        }
-        foreach (var key in _answers.Keys.Where(k => k.Item1 == contestId))
-        {
-            _answers.TryRemove(key, out _);
+            _participants.TryRemove(key, out _);
         }
     }
 
-    public bool TryGetAnswer(string contestId, string participantId, int seq, out KnownAnswer answer) =>
-        _answers.TryGetValue((contestId, participantId), out answer) && answer.Seq == seq;
+    public bool TryGetAnswer(string contestId, string participantId, int seq, out KnownAnswer answer)
+    {
+        var found = _participants.TryGetValue((contestId, participantId), out var memory) && memory.Last?.Seq == seq;
+        answer = found ? memory.Last!.Value : default;
+        return found;
+    }
+
+    /// <summary>One entry per participant: the streak is derived from the last answer when there is one.</summary>
+    private readonly record struct Memory(Progress Progress, KnownAnswer? Last);
 }

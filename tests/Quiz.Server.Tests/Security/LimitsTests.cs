@@ -14,13 +14,9 @@ public sealed class LimitsTests
     public async Task A_flood_from_one_connection_is_throttled_while_others_answers_still_pass()
     {
         await using var game = await LiveGame.StartAsync(nameof(LimitsTests), new RoundRules(), "q-single");
-        await using var flooder = await LiveClient.ConnectAsync(game.Server.BaseAddress);
-        await using var honest = await LiveClient.ConnectAsync(game.Server.BaseAddress);
-        await flooder.JoinAsync(game.Contest.JoinCode, "刷屏");
-        await honest.JoinAsync(game.Contest.JoinCode, "老实人");
-        await game.Host.ControlAsync(HostMoves.Start);
-        var view = await honest.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
-        await honest.WaitForServerTimeAsync(view.OpensAtMs);
+        var (flooder, honest) = await TwoPlayersOnAnOpenQuestionAsync(game, "刷屏", "老实人");
+        await using var _f = flooder;
+        await using var _h = honest;
 
         var flood = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
         {
@@ -42,13 +38,9 @@ public sealed class LimitsTests
     public async Task An_oversized_message_closes_only_that_connection_and_the_server_stays_healthy()
     {
         await using var game = await LiveGame.StartAsync(nameof(LimitsTests), new RoundRules(), "q-fill");
-        await using var big = await LiveClient.ConnectAsync(game.Server.BaseAddress);
-        await using var other = await LiveClient.ConnectAsync(game.Server.BaseAddress);
-        await big.JoinAsync(game.Contest.JoinCode, "大块头");
-        await other.JoinAsync(game.Contest.JoinCode, "普通人");
-        await game.Host.ControlAsync(HostMoves.Start);
-        var view = await other.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
-        await other.WaitForServerTimeAsync(view.OpensAtMs);
+        var (big, other) = await TwoPlayersOnAnOpenQuestionAsync(game, "大块头", "普通人");
+        await using var _b = big;
+        await using var _o = other;
 
         var closed = new TaskCompletionSource();
         big.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
@@ -96,5 +88,18 @@ public sealed class LimitsTests
                 await client.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Two participants joined, the first question started and open for answers.</summary>
+    private static async Task<(LiveClient First, LiveClient Second)> TwoPlayersOnAnOpenQuestionAsync(LiveSetup game, string first, string second)
+    {
+        var a = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        var b = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        await a.JoinAsync(game.Contest.JoinCode, first);
+        await b.JoinAsync(game.Contest.JoinCode, second);
+        await game.Host.ControlAsync(HostMoves.Start);
+        var view = await b.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await b.WaitForServerTimeAsync(view.OpensAtMs);
+        return (a, b);
     }
 }

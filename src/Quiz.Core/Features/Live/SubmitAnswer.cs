@@ -78,7 +78,6 @@ public sealed class SubmitAnswerHandler(LiveRooms rooms, IParticipantStore parti
         var result = await ledger.RecordAsync(answer, cancellationToken);
         if (result == LedgerResult.Accepted)
         {
-            rooms.RememberProgress(command.ContestId, command.Participant.Id, score.Correct ? new Progress(score.Streak, command.Seq) : Progress.None);
             rooms.RememberAnswer(command.ContestId, command.Participant.Id, new KnownAnswer(command.Seq, score.Points, score.Correct, score.Streak));
         }
         return result switch
