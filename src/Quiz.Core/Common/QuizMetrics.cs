@@ -15,6 +15,7 @@ public sealed class QuizMetrics : IDisposable
     private readonly UpDownCounter<long> _connections;
     private readonly Counter<long> _joins;
     private readonly Counter<long> _answers;
+    private readonly Counter<long> _attempts;
     private readonly Histogram<double> _ackDuration;
     private readonly Histogram<long> _batchSize;
     private readonly Histogram<double> _batchDuration;
@@ -25,6 +26,7 @@ public sealed class QuizMetrics : IDisposable
         _connections = _meter.CreateUpDownCounter<long>("quiz.connections", description: "Open hub connections on this node");
         _joins = _meter.CreateCounter<long>("quiz.joins", description: "Participants who joined or rejoined through this node");
         _answers = _meter.CreateCounter<long>("quiz.answers", description: "Answers acknowledged, by status");
+        _attempts = _meter.CreateCounter<long>("quiz.attempts", description: "Online-round attempts ended, by how (submitted or automatic at the deadline)");
         _ackDuration = _meter.CreateHistogram<double>("quiz.answer.ack.duration", "ms", "From an answer's arrival to its acknowledgement");
         _batchSize = _meter.CreateHistogram<long>("quiz.redis.batch.size", description: "Answers per Redis write");
         _batchDuration = _meter.CreateHistogram<double>("quiz.redis.batch.duration", "ms", "Round trip of one batch of answers to Redis");
@@ -43,6 +45,9 @@ public sealed class QuizMetrics : IDisposable
         _answers.Add(1, new KeyValuePair<string, object?>("status", status));
         _ackDuration.Record(ackMs);
     }
+
+    public void AttemptEnded(bool automatic) =>
+        _attempts.Add(1, new KeyValuePair<string, object?>("how", automatic ? "automatic" : "submitted"));
 
     public void BatchWritten(int size, double ms)
     {
