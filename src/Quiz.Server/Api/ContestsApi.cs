@@ -18,6 +18,8 @@ internal static class ContestsApi
         var contests = app.MapGroup("/api/contests").WithTags("Contests");
         contests.MapPost("/", Create).WithName("CreateContest").RequireAuthorization(Policies.Organizer);
         contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard");
+        contests.MapGet("/{contestId}/questions/{seq:int}/reveal", Reveal).WithName("GetAnswerReveal")
+            .WithDescription("The key, explanation and answer spread of a revealed question (409 not_revealed before); pages reloaded after the reveal redraw from it.");
         contests.MapPost("/{contestId}/audit", Audit).WithName("RecomputeBoards");
         contests.MapGet("/{contestId}/results.csv", Results).WithName("ExportResults")
             .WithDescription("An organizer's token or header X-Host-Key: every participant ranked as on the board (名次, 昵称, 队伍, 单位, 区县, 得分, 用时), UTF-8 CSV with a BOM.");
@@ -38,6 +40,9 @@ internal static class ContestsApi
 
     private static async Task<Ok<Leaderboard>> Board(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
         TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top), ct));
+
+    private static async Task<Ok<AnswerReveal>> Reveal(string contestId, int seq, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetAnswerReveal(contestId, seq), ct));
 
     /// <summary>Rebuilds the boards from the contest log and lists every difference; an organizer or the host key.</summary>
     private static async Task<Ok<BoardAuditReport>> Audit(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,

@@ -129,6 +129,15 @@ function onJoined(joined, code) {
   if (snapshot.answered) state.ack = "accepted";
   render();
   resendPending();
+  if (question && snapshot.state.status === "revealed" && state.reveal?.seq !== question.seq) loadReveal(joined.contestId, question.seq);
+}
+
+/** After a reload past the reveal, the key comes from the REST read: the hub sent it only once, at the reveal. */
+async function loadReveal(contestId, seq) {
+  const response = await fetch(`/api/contests/${encodeURIComponent(contestId)}/questions/${seq}/reveal`);
+  if (!response.ok || state.question?.seq !== seq) return;
+  state.reveal = await response.json();
+  render();
 }
 
 /** An answer that was sent but not acknowledged before the connection dropped goes again, with the same id. */

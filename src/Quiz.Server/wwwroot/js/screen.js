@@ -48,6 +48,7 @@ async function watch() {
     room = snapshot.state;
     question = snapshot.question ?? null;
     if (room.status === "board" || room.status === "ended") await loadBoard();
+    if (room.status === "revealed" && question && reveal?.seq !== question.seq) await loadReveal();
     render();
   } catch (error) {
     const { code: reason } = errorCode(error);
@@ -59,6 +60,12 @@ async function watch() {
 async function loadBoard() {
   const response = await fetch(`/api/contests/${encodeURIComponent(room.contestId)}/board?top=10`);
   if (response.ok) { board = await response.json(); render(); }
+}
+
+/** After a reload in the revealed state, the key and the answer spread (the chart) come from the REST read. */
+async function loadReveal() {
+  const response = await fetch(`/api/contests/${encodeURIComponent(room.contestId)}/questions/${question.seq}/reveal`);
+  if (response.ok) reveal = await response.json();
 }
 
 function render() {
