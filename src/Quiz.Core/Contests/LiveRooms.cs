@@ -58,9 +58,14 @@ public sealed class LiveRooms(IContestStore store)
     public void RememberAnswer(string contestId, string participantId, KnownAnswer answer) =>
         _participants[(contestId, participantId)] = new Memory(answer.Correct ? new Progress(answer.Streak, answer.Seq) : Progress.None, answer);
 
-    /// <summary>Drops what this node remembers per participant of a contest that has ended.</summary>
-    public void ForgetParticipants(string contestId)
+    /// <summary>
+    /// Drops all this node holds of a contest that has ended, so a node that serves contests for months does not keep
+    /// every one it ever saw; a later read (the board, the results) loads the definition again.
+    /// </summary>
+    public void Forget(string contestId)
     {
+        _contests.TryRemove(contestId, out _);
+        _rooms.TryRemove(contestId, out _);
         foreach (var key in _participants.Keys.Where(k => k.Item1 == contestId))
         {
             _participants.TryRemove(key, out _);

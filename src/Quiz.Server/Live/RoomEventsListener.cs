@@ -70,7 +70,7 @@ public sealed partial class RoomEventsListener(
             }
             if (e.Move == HostMoves.End)
             {
-                rooms.ForgetParticipants(e.ContestId); // streaks and last answers serve no further question
+                rooms.Forget(e.ContestId); // definition, room, streaks and last answers serve no further question
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or Core.Common.DomainException)
