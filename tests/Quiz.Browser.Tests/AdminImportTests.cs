@@ -8,7 +8,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Quiz.Browser.Tests;
 
-/// <summary>The organizer imports a bad CSV: the page lists each error by row, column and reason, and nothing is written.</summary>
+/// <summary>
+/// The organizer imports a bad CSV: the page lists each error by row, column and reason, in Chinese or English as the
+/// page is, and nothing is written.
+/// </summary>
 public sealed class AdminImportTests
 {
     private const string BadCsv = """
@@ -48,7 +51,20 @@ public sealed class AdminImportTests
         await Expect(rows.Filter(new() { HasText = "题型" }).Locator("td").First).ToHaveTextAsync("3");
         await Expect(rows.Filter(new() { HasText = "答案" }).Locator("td").First).ToHaveTextAsync("4");
         await Expect(admin.Locator("#import-errors thead")).ToContainTextAsync("行列原因");
+        // The reasons are Chinese too, as specific as the English: the value at fault and what would be right.
+        await Expect(rows.Filter(new() { HasText = "题型" }).Locator("td").Nth(2)).ToHaveTextAsync("题型“问答”无法识别，请填 单选、多选、判断、填空 或 排序");
+        await Expect(rows.Filter(new() { HasText = "答案" }).Locator("td").Nth(2)).ToHaveTextAsync("答案“E”不是有效选项（该题只有 A–D）");
         await Screenshots.TakeAsync(admin, "16-admin-import-errors");
+
+        // Switching to English redraws the same report from the same codes: no second import.
+        await admin.Locator("#lang-switch").ClickAsync();
+        await Expect(admin.Locator("#import-errors thead")).ToContainTextAsync("RowColumnReason");
+        var answerRow = rows.Filter(new() { HasText = "Answer (答案)" });
+        await Expect(answerRow.Locator("td").First).ToHaveTextAsync("4");
+        await Expect(answerRow.Locator("td").Nth(2)).ToHaveTextAsync("answer E is not among the options (there are 4, A-D)");
+        await Expect(rows.Filter(new() { HasText = "Type (题型)" }).Locator("td").Nth(2)).ToContainTextAsync("unknown question type '问答'");
+        await admin.Locator("#lang-switch").ClickAsync();
+        await Expect(rows.Filter(new() { HasText = "答案" }).Locator("td").Nth(2)).ToHaveTextAsync("答案“E”不是有效选项（该题只有 A–D）");
 
         using var http = server.CreateHttpClient();
         var banks = await http.GetFromJsonAsync<JsonArray>("/api/banks");

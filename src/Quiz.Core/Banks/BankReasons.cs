@@ -96,8 +96,8 @@ public static class BankReasons
         "the file is larger than {mb} MB; split it into several imports", "文件超过 {mb} MB，请拆成几次导入");
     public static readonly ReasonText ExportFormat = new("export.format", "unknown format '{value}'; use xlsx, csv, json or gift", "无法识别的格式“{value}”，请用 xlsx、csv、json 或 gift");
     public static readonly ReasonText TemplateFormat = new("template.format", "templates exist for xlsx and csv", "模板只有 xlsx 和 csv 两种");
-    public static readonly ReasonText NameEmpty = new("name.empty", "is required", "题库名称不能为空");
-    public static readonly ReasonText NameTooLong = new("name.tooLong", "at most {max} characters", "题库名称最多 {max} 个字符");
+    public static readonly ReasonText NameEmpty = new("name.empty", "is required", "不能为空");
+    public static readonly ReasonText NameTooLong = new("name.tooLong", "at most {max} characters", "最多 {max} 个字符");
     public static readonly ReasonText KeyTaken = new("key.taken", "bank '{bank}' already has a question with key '{key}'", "本题库已有编号为“{key}”的题目");
 
     /// <summary>Every entry above.</summary>
