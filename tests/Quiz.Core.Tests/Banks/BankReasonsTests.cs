@@ -67,5 +67,22 @@ public sealed class BankReasonsTests
         Assert.Equal("答案“E”不是有效选项（该题只有 A–D）", ReasonText.Render(BankReasons.AnswerNotAnOption.Chinese, reason.Args));
     }
 
+    [Fact]
+    public void The_import_formats_document_lists_every_code_with_its_texts()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Quiz.sln")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var document = File.ReadAllText(Path.Combine(root.FullName, "docs", "import-formats.md"));
+        foreach (var text in BankReasons.All)
+        {
+            var row = $"| `{text.Code}` | {text.English.Replace("|", "\\|", StringComparison.Ordinal)} | {text.Chinese.Replace("|", "\\|", StringComparison.Ordinal)} |";
+            Assert.True(document.Contains(row, StringComparison.Ordinal), $"docs/import-formats.md lacks or differs from: {row}");
+        }
+    }
+
     private static HashSet<string> ArgumentsOf(string template) => [.. ReasonText.Placeholders(template)];
 }
