@@ -22,7 +22,7 @@ public sealed class AdminImportTests
         """;
 
     [BrowserFact]
-    public async Task A_bad_csv_shows_its_errors_per_row_and_imports_nothing()
+    public async Task A_bad_csv_shows_its_errors_per_row_in_the_pages_language_and_imports_nothing()
     {
         SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(AdminImportTests));
@@ -69,5 +69,17 @@ public sealed class AdminImportTests
         using var http = server.CreateHttpClient();
         var banks = await http.GetFromJsonAsync<JsonArray>("/api/banks");
         Assert.Equal(0, Assert.Single(banks!)!["questionCount"]!.GetValue<int>());
+
+        // The good row alone imports; an edit that breaks its answer is refused with the same Chinese reason.
+        await admin.Locator("#import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "题库.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", BadCsv.Split('\n').Take(2))),
+        });
+        await admin.Locator("#import button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#report .banner.ok")).ToContainTextAsync("新增 1");
+        await admin.Locator("#results [data-edit]").ClickAsync();
+        await admin.Locator("#e-answer").FillAsync("E");
+        await admin.Locator("#edit-form button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#edit-error")).ToHaveTextAsync("答案“E”不是有效选项（该题只有 A–D）");
     }
 }

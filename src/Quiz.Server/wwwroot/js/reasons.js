@@ -37,7 +37,11 @@ export function errorText(error) {
   const data = error.data;
   if (data?.reason) return reasonText(data);
   if (Array.isArray(data?.errors) && data.errors.length > 0 && data.errors.every(e => e.code)) {
-    return data.errors.map(e => t("field.reason", { label: columnText({ field: e.field }), reason: reasonText(e) })).join(t("field.sep"));
+    return data.errors.map(e => {
+      const label = columnText({ field: e.field });
+      const reason = reasonText(e);
+      return reason.startsWith(label) ? reason : t("field.reason", { label, reason }); // not "答案：答案“E”…"
+    }).join(t("field.sep"));
   }
   return error.message;
 }
