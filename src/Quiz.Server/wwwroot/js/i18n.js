@@ -142,7 +142,7 @@ export const hasText = key => key in dictionaries[lang] || key in zh;
 
 /** Adds texts that come from the server (the bank error reasons) to one language's table. */
 export function addTexts(language, texts) {
-  Object.assign(dictionaries[language] ?? zh, texts);
+  if (dictionaries[language]) Object.assign(dictionaries[language], texts);
 }
 
 /** The text for key in the current language, with {name} placeholders filled. */
