@@ -27,8 +27,7 @@ internal static class BankFilesApi
             .WithDescription("Imports a whole file or nothing (xlsx, csv, json, gift; at most 20 MB). 400 carries every error "
                 + "with row and column; dryRun=true reports without writing. See docs/import-formats.md.");
         banks.MapGet("/{bankId}/export", Export).WithName("ExportQuestions");
-        // The error texts hold no secret, and the admin page needs them before and after a login alike.
-        banks.MapGet("/reasons", Reasons).WithName("ListBankReasons").AllowAnonymous()
+        banks.MapGet("/reasons", Reasons).WithName("ListBankReasons")
             .WithDescription("Every import and edit error code with its English and Chinese text; errors carry the code and its args.");
     }
 

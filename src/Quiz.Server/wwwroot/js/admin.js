@@ -270,5 +270,4 @@ onLangChange(() => {
   if (editError) $("edit-error").textContent = errorText(editError);
   if (token()) { loadBanks(); search(); }
 });
-loadReasons();
 start();

@@ -2,12 +2,13 @@
 // message for API users); the texts of every code, in both languages, come once from GET /api/banks/reasons into
 // i18n.js's tables, so a report already on screen re-renders when the organizer switches language.
 import { t, hasText, addTexts } from "./i18n.js";
+import { authHeaders } from "./api.js";
 
 let loading = null;
 
-/** Loads the reason table once. If it cannot, errors keep the server's English message. */
+/** Loads the reason table once (an organizer's request, like every bank call). If it cannot, errors keep the server's English. */
 export function loadReasons() {
-  loading ??= fetch("/api/banks/reasons")
+  loading ??= fetch("/api/banks/reasons", { headers: authHeaders() })
     .then(response => response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))
     .then(list => {
       addTexts("en", Object.fromEntries(list.map(r => [`reason.${r.code}`, r.english])));
