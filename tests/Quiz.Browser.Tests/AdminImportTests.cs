@@ -63,6 +63,7 @@ public sealed class AdminImportTests
         await Expect(answerRow.Locator("td").First).ToHaveTextAsync("4");
         await Expect(answerRow.Locator("td").Nth(2)).ToHaveTextAsync("answer E is not among the options (there are 4, A-D)");
         await Expect(rows.Filter(new() { HasText = "Type (题型)" }).Locator("td").Nth(2)).ToContainTextAsync("unknown question type '问答'");
+        await Screenshots.TakeAsync(admin, "16-admin-import-errors-en");
         await admin.Locator("#lang-switch").ClickAsync();
         await Expect(rows.Filter(new() { HasText = "答案" }).Locator("td").Nth(2)).ToHaveTextAsync("答案“E”不是有效选项（该题只有 A–D）");
 
