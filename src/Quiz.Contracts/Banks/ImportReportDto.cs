@@ -12,5 +12,10 @@ public sealed record ImportReportDto(
     int Updated,
     int Unchanged);
 
-/// <summary>One problem: the row (question number in JSON, line in GIFT, 0 for the whole file), the column, why.</summary>
-public sealed record ImportErrorDto(int Row, string Column, string Message);
+/// <summary>
+/// One problem: the row (question number in JSON, line in GIFT, 0 for the whole file), the column as the file names
+/// it, why in English (<see cref="Message"/>), and the same as a stable <see cref="Code"/> with its <see cref="Args"/>
+/// (see GET /api/banks/reasons for both languages). <see cref="Field"/> is the question field at fault in the API's
+/// words (answer, options[2]), empty when the problem is not one field's.
+/// </summary>
+public sealed record ImportErrorDto(int Row, string Column, string Message, string Code, IReadOnlyDictionary<string, string> Args, string Field);

@@ -1,4 +1,5 @@
 using System.Text;
+using Quiz.Core.Common;
 
 namespace Quiz.Core.Banks;
 
@@ -14,13 +15,13 @@ public static class AnswerNotation
     private static readonly HashSet<string> Falsy = new(StringComparer.OrdinalIgnoreCase) { "错误", "错", "×", "✗", "✘", "x", "f", "false", "否", "n", "no" };
 
     /// <summary>Reads an answer for a question with <paramref name="optionCount"/> options; null with a reason when it cannot.</summary>
-    public static AnswerKey? Parse(QuestionType type, string? text, int optionCount, out string? error)
+    public static AnswerKey? Parse(QuestionType type, string? text, int optionCount, out Reason? error)
     {
         error = null;
         var raw = (text ?? "").Normalize(NormalizationForm.FormKC).Trim();
         if (raw.Length == 0)
         {
-            error = "the answer is empty";
+            error = BankReasons.AnswerEmpty.With();
             return null;
         }
         switch (type)
@@ -28,11 +29,11 @@ public static class AnswerNotation
             case QuestionType.TrueFalse:
                 if (Truthy.Contains(raw)) { return AnswerKey.Choice(0); }
                 if (Falsy.Contains(raw)) { return AnswerKey.Choice(1); }
-                error = $"'{raw}' is not a true/false answer; write 正确 or 错误";
+                error = BankReasons.AnswerNotTrueFalse.With(("value", raw));
                 return null;
             case QuestionType.Fill:
                 var accepted = raw.Split('|').Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToArray();
-                if (accepted.Length == 0) { error = "the answer is empty"; return null; }
+                if (accepted.Length == 0) { error = BankReasons.AnswerEmpty.With(); return null; }
                 return AnswerKey.Texts(accepted);
             default:
                 return ParseLetters(type, raw, optionCount, out error);
@@ -49,9 +50,10 @@ public static class AnswerNotation
 
     public static char Letter(int index) => (char)('A' + index);
 
-    private static AnswerKey? ParseLetters(QuestionType type, string raw, int optionCount, out string? error)
+    private static AnswerKey? ParseLetters(QuestionType type, string raw, int optionCount, out Reason? error)
     {
         error = null;
+        var last = Letter(Math.Max(optionCount, 1) - 1);
         var letters = new List<int>();
         foreach (var c in raw.ToUpperInvariant())
         {
@@ -61,35 +63,35 @@ public static class AnswerNotation
             }
             if (c is < 'A' or > 'Z')
             {
-                error = $"'{raw}' is not written in option letters (A-{Letter(Math.Max(optionCount, 1) - 1)})";
+                error = BankReasons.AnswerNotLetters.With(("value", raw), ("last", last));
                 return null;
             }
             var index = c - 'A';
             if (index >= optionCount)
             {
-                error = $"answer {c} is not among the options (there are {optionCount}, A-{Letter(Math.Max(optionCount, 1) - 1)})";
+                error = BankReasons.AnswerNotAnOption.With(("letter", c), ("count", optionCount), ("last", last));
                 return null;
             }
             letters.Add(index);
         }
         if (letters.Distinct().Count() != letters.Count)
         {
-            error = $"answer '{raw}' names an option twice";
+            error = BankReasons.AnswerRepeat.With(("value", raw));
             return null;
         }
         switch (type)
         {
             case QuestionType.Single when letters.Count != 1:
-                error = $"a single-choice answer is one letter, not '{raw}'";
+                error = BankReasons.AnswerSingle.With(("value", raw));
                 return null;
             case QuestionType.Multiple when letters.Count < 2:
-                error = $"a multiple-choice answer names two or more options, not '{raw}' (use 单选 for one)";
+                error = BankReasons.AnswerMultiple.With(("value", raw));
                 return null;
             case QuestionType.Multiple:
                 letters.Sort();
                 break;
             case QuestionType.Ordering when letters.Count != optionCount:
-                error = $"an ordering answer puts all {optionCount} items in order, not '{raw}'";
+                error = BankReasons.AnswerOrdering.With(("count", optionCount), ("value", raw));
                 return null;
         }
         return AnswerKey.Choice([.. letters]);

@@ -1,3 +1,5 @@
+using Quiz.Core.Common;
+
 namespace Quiz.Core.Banks;
 
 /// <summary>The fields a draft error can name; each format turns them into its own column names.</summary>
@@ -18,4 +20,7 @@ public enum DraftField
 }
 
 /// <summary>A problem with one field of one draft; <see cref="Option"/> is the option index when one option is at fault.</summary>
-public sealed record DraftError(DraftField Field, string Message, int? Option = null);
+public sealed record DraftError(DraftField Field, Reason Reason, int? Option = null)
+{
+    public string Message => Reason.Message;
+}

@@ -1,4 +1,5 @@
 using Quiz.Core.Banks.Formats;
+using Quiz.Core.Common;
 
 namespace Quiz.Core.Banks;
 
@@ -21,7 +22,7 @@ public sealed record ImportPlan(IReadOnlyList<ImportError> Errors, IReadOnlyList
         {
             draftErrors.Clear();
             var question = QuestionRules.Check(draft, draftErrors);
-            errors.AddRange(draftErrors.Select(e => new ImportError(draft.Row, file.ColumnOf(e), e.Message)));
+            errors.AddRange(draftErrors.Select(e => ImportError.Of(draft.Row, file, e)));
             if (question is null)
             {
                 continue;
@@ -29,8 +30,9 @@ public sealed record ImportPlan(IReadOnlyList<ImportError> Errors, IReadOnlyList
             if (seen.TryGetValue(QuestionIdentity.MatchKey(question), out var first))
             {
                 var byKey = question.Key is not null;
-                errors.Add(new ImportError(draft.Row, file.ColumnOf(new DraftError(byKey ? DraftField.Key : DraftField.Stem, "")),
-                    byKey ? $"the key '{question.Key}' is already used by row {first}" : $"duplicates row {first} (same type, stem and options)"));
+                errors.Add(ImportError.Of(draft.Row, file, byKey
+                    ? new DraftError(DraftField.Key, BankReasons.KeyRepeat.With(("key", question.Key!), ("row", first)))
+                    : new DraftError(DraftField.Stem, BankReasons.RowRepeat.With(("row", first)))));
                 continue;
             }
             seen.Add(QuestionIdentity.MatchKey(question), draft.Row);
@@ -66,7 +68,7 @@ public sealed record ImportPlan(IReadOnlyList<ImportError> Errors, IReadOnlyList
             updated++;
         }
         var errors = bank.Questions.Count + added > MaxQuestionsPerBank
-            ? [new ImportError(0, "", $"a bank holds at most {MaxQuestionsPerBank:N0} questions; this file would bring it to {bank.Questions.Count + added:N0}")]
+            ? [new ImportError(0, "", BankReasons.BankFull.With(("max", ReasonText.Grouped(MaxQuestionsPerBank)), ("total", ReasonText.Grouped(bank.Questions.Count + added))))]
             : Array.Empty<ImportError>();
         return new ImportPlan(errors, upserts, added, updated, unchanged);
     }

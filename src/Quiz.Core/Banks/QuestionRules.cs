@@ -1,4 +1,5 @@
 using System.Text;
+using Quiz.Core.Common;
 
 namespace Quiz.Core.Banks;
 
@@ -23,14 +24,14 @@ public static class QuestionRules
         var stem = Clean(draft.Stem, DraftField.Stem, MaxStem, errors);
         if (string.IsNullOrWhiteSpace(draft.Stem))
         {
-            errors.Add(new DraftError(DraftField.Stem, "the stem (题干) is empty"));
+            errors.Add(new DraftError(DraftField.Stem, BankReasons.StemEmpty.With()));
         }
         var typeKnown = QuestionTypeNames.TryParse(draft.Type, out var type);
         if (!typeKnown)
         {
             errors.Add(new DraftError(DraftField.Type, string.IsNullOrWhiteSpace(draft.Type)
-                ? "the question type (题型) is empty; use 单选, 多选, 判断, 填空 or 排序"
-                : $"unknown question type '{Truncate(draft.Type!)}'; use 单选, 多选, 判断, 填空 or 排序"));
+                ? BankReasons.TypeEmpty.With()
+                : BankReasons.TypeUnknown.With(("value", Truncate(draft.Type!)))));
         }
         var options = typeKnown ? CheckOptions(type, draft.Options, errors) : [];
         AnswerKey? answer = null;
@@ -51,7 +52,7 @@ public static class QuestionRules
         if (image.Length > 0 && !(image.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || image.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || image.StartsWith('/')))
         {
-            errors.Add(new DraftError(DraftField.ImageUrl, "the image must be an http(s) address or a path starting with /"));
+            errors.Add(new DraftError(DraftField.ImageUrl, BankReasons.ImageInvalid.With(("value", Truncate(image)))));
         }
         var source = Clean(draft.Source, DraftField.Source, MaxShort, errors);
         if (errors.Count > before || answer is null || options is null)
@@ -90,27 +91,27 @@ public static class QuestionRules
                 {
                     return [.. Question.TrueFalseOptions];
                 }
-                errors.Add(new DraftError(DraftField.Options, "a true/false question has no options of its own (it is always 正确/错误)"));
+                errors.Add(new DraftError(DraftField.Options, BankReasons.OptionsOnTrueFalse.With()));
                 return null;
             case QuestionType.Fill:
                 if (options.Count == 0)
                 {
                     return [];
                 }
-                errors.Add(new DraftError(DraftField.Options, "a fill-in question has no options; put the accepted answers in 答案, separated by |"));
+                errors.Add(new DraftError(DraftField.Options, BankReasons.OptionsOnFill.With()));
                 return null;
         }
         var ok = true;
         if (options.Count < 2 || options.Count > AnswerNotation.MaxOptions)
         {
-            errors.Add(new DraftError(DraftField.Options, $"needs 2 to {AnswerNotation.MaxOptions} options, has {options.Count}"));
+            errors.Add(new DraftError(DraftField.Options, BankReasons.OptionCount.With(("min", 2), ("max", AnswerNotation.MaxOptions), ("count", options.Count))));
             ok = false;
         }
         for (var i = 0; i < options.Count; i++)
         {
             if (options[i].Length == 0)
             {
-                errors.Add(new DraftError(DraftField.Options, $"option {AnswerNotation.Letter(i)} is empty but a later one is not", i));
+                errors.Add(new DraftError(DraftField.Options, BankReasons.OptionGap.With(("option", AnswerNotation.Letter(i))), i));
                 ok = false;
             }
             else if (options[i].Length > MaxOption)
@@ -120,7 +121,7 @@ public static class QuestionRules
             }
             else if (options.IndexOf(options[i]) < i)
             {
-                errors.Add(new DraftError(DraftField.Options, $"option {AnswerNotation.Letter(i)} repeats option {AnswerNotation.Letter(options.IndexOf(options[i]))}", i));
+                errors.Add(new DraftError(DraftField.Options, BankReasons.OptionRepeat.With(("option", AnswerNotation.Letter(i)), ("first", AnswerNotation.Letter(options.IndexOf(options[i])))), i));
                 ok = false;
             }
         }
@@ -132,11 +133,11 @@ public static class QuestionRules
         var tags = given.Select(t => (t ?? "").Trim()).Where(t => t.Length > 0).Distinct().ToList();
         if (tags.Count > MaxTags)
         {
-            errors.Add(new DraftError(DraftField.Tags, $"at most {MaxTags} tags, has {tags.Count}"));
+            errors.Add(new DraftError(DraftField.Tags, BankReasons.TagCount.With(("max", MaxTags), ("count", tags.Count))));
         }
         foreach (var tag in tags.Where(t => t.Length > MaxTag))
         {
-            errors.Add(new DraftError(DraftField.Tags, $"tag '{Truncate(tag)}' is {TooLong(tag.Length, MaxTag)}"));
+            errors.Add(new DraftError(DraftField.Tags, BankReasons.TagTooLong.With(("tag", Truncate(tag)), ("length", ReasonText.Grouped(tag.Length)), ("max", ReasonText.Grouped(MaxTag)))));
         }
         return tags;
     }
@@ -152,7 +153,7 @@ public static class QuestionRules
         {
             return value;
         }
-        errors.Add(new DraftError(DraftField.Difficulty, $"difficulty (难度) is a whole number from 1 to 5, not '{Truncate(text)}'"));
+        errors.Add(new DraftError(DraftField.Difficulty, BankReasons.DifficultyInvalid.With(("value", Truncate(text)))));
         return 3;
     }
 
@@ -167,7 +168,7 @@ public static class QuestionRules
         return value;
     }
 
-    private static string TooLong(int length, int max) => $"too long: {length:N0} characters (at most {max:N0})";
+    private static Reason TooLong(int length, int max) => BankReasons.TooLong.With(("length", ReasonText.Grouped(length)), ("max", ReasonText.Grouped(max)));
 
     private static string Truncate(string text, int max = 40) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -6,7 +6,12 @@ namespace Quiz.Core.Common;
 /// </summary>
 public sealed class DomainException(string code, string message) : Exception(message)
 {
+    public DomainException(string code, Reason reason) : this(code, reason.Message) => Reason = reason;
+
     public string Code { get; } = code;
+
+    /// <summary>The catalogued reason behind the refusal, when there is one, for pages that say it in their language.</summary>
+    public Reason? Reason { get; }
 
     public static DomainException NotFound(string what, string id) => new("not_found", $"{what} '{id}' does not exist.");
 }

@@ -2,7 +2,9 @@ using MapsterMapper;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quiz.Contracts.Banks;
+using Quiz.Core.Banks;
 using Quiz.Core.Banks.Formats;
+using Quiz.Core.Common;
 using Quiz.Core.Features.Banks;
 using Quiz.Server.Security;
 
@@ -25,6 +27,8 @@ internal static class BankFilesApi
             .WithDescription("Imports a whole file or nothing (xlsx, csv, json, gift; at most 20 MB). 400 carries every error "
                 + "with row and column; dryRun=true reports without writing. See docs/import-formats.md.");
         banks.MapGet("/{bankId}/export", Export).WithName("ExportQuestions");
+        banks.MapGet("/reasons", Reasons).WithName("ListBankReasons")
+            .WithDescription("Every import and edit error code with its English and Chinese text; errors carry the code and its args.");
     }
 
     private static async Task<FileContentHttpResult> Template(BankFormat format, ISender sender, CancellationToken ct)
@@ -33,11 +37,14 @@ internal static class BankFilesApi
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
+    private static async Task<Ok<ReasonTextDto[]>> Reasons(ISender sender, IMapper mapper, CancellationToken ct) =>
+        TypedResults.Ok(mapper.Map<ReasonTextDto[]>(await sender.Send(new ListBankReasons(), ct)));
+
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string bankId, string? format, ISender sender, CancellationToken ct)
     {
         if (!BankFormats.TryParse(format ?? "xlsx", out var parsed))
         {
-            return TypedResults.Problem($"unknown format '{format}'; use xlsx, csv, json or gift", statusCode: StatusCodes.Status400BadRequest);
+            return Problem(BankReasons.ExportFormat.With(("value", format ?? "")), StatusCodes.Status400BadRequest);
         }
         var file = await sender.Send(new ExportQuestions(bankId, parsed), ct);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
@@ -57,8 +64,7 @@ internal static class BankFilesApi
         }
         if (!BankFormats.TryParse(format, out var parsed) && !BankFormats.TryFromFileName(upload.FileName, out parsed))
         {
-            return TypedResults.Problem("say which format the file is in: ?format=xlsx, csv, json or gift (or send a file name with that extension)",
-                statusCode: StatusCodes.Status400BadRequest);
+            return Problem(BankReasons.UploadFormat.With(), StatusCodes.Status400BadRequest);
         }
         var report = mapper.Map<ImportReportDto>(await sender.Send(new ImportQuestions(bankId, parsed, upload.Bytes, dryRun), ct));
         return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
@@ -78,7 +84,7 @@ internal static class BankFilesApi
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is null)
             {
-                return new Upload([], null, TypedResults.Problem("send the file in a multipart form field named 'file'", statusCode: StatusCodes.Status400BadRequest));
+                return new Upload([], null, Problem(BankReasons.UploadNoFile.With(), StatusCodes.Status400BadRequest));
             }
             await using var stream = file.OpenReadStream();
             return await ReadBoundedAsync(stream, file.FileName, ct);
@@ -89,7 +95,7 @@ internal static class BankFilesApi
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return new Upload([], null, TypedResults.Problem($"the upload could not be read: {ex.Message}", statusCode: StatusCodes.Status400BadRequest));
+            return new Upload([], null, Problem(BankReasons.UploadUnreadable.With(("detail", ex.Message)), StatusCodes.Status400BadRequest));
         }
     }
 
@@ -111,6 +117,10 @@ internal static class BankFilesApi
     }
 
     private static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem($"the file is larger than {MaxUploadBytes / 1024 / 1024} MB; split it into several imports",
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+        Problem(BankReasons.UploadTooLarge.With(("mb", MaxUploadBytes / 1024 / 1024)), StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The English message as the detail, the reason code and args beside it for pages in other languages.</summary>
+    private static ProblemHttpResult Problem(Reason reason, int status) =>
+        TypedResults.Problem(detail: reason.Message, statusCode: status,
+            extensions: new Dictionary<string, object?> { ["reason"] = reason.Code, ["args"] = reason.Args });
 }

@@ -18,6 +18,8 @@ internal sealed class QuizExceptionHandler(IProblemDetailsService problems) : IE
                 new Dictionary<string, object?> { ["code"] = d.Code }),
             DomainException { Code: "forbidden" } d => (StatusCodes.Status403Forbidden, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
+            DomainException { Reason: { } reason } d => (StatusCodes.Status409Conflict, d.Message,
+                new Dictionary<string, object?> { ["code"] = d.Code, ["reason"] = reason.Code, ["args"] = reason.Args }),
             DomainException d => (StatusCodes.Status409Conflict, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
             BadHttpRequestException b => (b.StatusCode, b.Message, new Dictionary<string, object?>()),

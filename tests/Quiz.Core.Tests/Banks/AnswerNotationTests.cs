@@ -34,7 +34,7 @@ public sealed class AnswerNotationTests
     public void Refuses_with_a_reason(QuestionType type, string text, int options, string reason)
     {
         Assert.Null(AnswerNotation.Parse(type, text, options, out var error));
-        Assert.Contains(reason, error);
+        Assert.Contains(reason, error!.Message);
     }
 
     [Fact]

@@ -145,6 +145,42 @@ public sealed class BanksApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/scalar/")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_table_of_reasons_is_served_in_both_languages()
+    {
+        var texts = (await _http.GetFromJsonAsync<ReasonTextDto[]>("/api/banks/reasons", BankClient.Json))!;
+        Assert.Equal(BankReasons.All.Select(r => r.Code), texts.Select(t => t.Code));
+        var notAnOption = Assert.Single(texts, t => t.Code == "answer.notAnOption");
+        Assert.Equal(("answer {letter} is not among the options (there are {count}, A-{last})", "答案“{letter}”不是有效选项（该题只有 A–{last}）"),
+            (notAnOption.English, notAnOption.Chinese));
+    }
+
+    [Fact]
+    public async Task A_bad_question_and_a_taken_key_carry_codes()
+    {
+        var bank = await _http.CreateBankAsync("edits");
+        var bad = await _http.PostAsJsonAsync($"/api/banks/{bank.Id}/questions",
+            new QuestionInput { Type = "单选", Stem = "题", Options = ["甲"], Answer = "A", Difficulty = 7 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().ToList();
+        var count = Assert.Single(errors, e => e.GetProperty("code").GetString() == "options.count");
+        Assert.Equal(("options", "1"), (count.GetProperty("field").GetString(), count.GetProperty("args").GetProperty("count").GetString()));
+        var difficulty = Assert.Single(errors, e => e.GetProperty("code").GetString() == "difficulty.invalid");
+        Assert.Equal("7", difficulty.GetProperty("args").GetProperty("value").GetString());
+
+        var input = new QuestionInput { Key = "k1", Type = "判断", Stem = "水是液体。", Answer = "对" };
+        (await _http.PostAsJsonAsync($"/api/banks/{bank.Id}/questions", input)).EnsureSuccessStatusCode();
+        var taken = await _http.PostAsJsonAsync($"/api/banks/{bank.Id}/questions", input);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        var problem = await taken.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("duplicate_key", "key.taken", "k1"),
+            (problem.GetProperty("code").GetString(), problem.GetProperty("reason").GetString(), problem.GetProperty("args").GetProperty("key").GetString()));
+
+        var unnamed = await _http.PostAsJsonAsync("/api/banks", new BankNameInput(" "));
+        var nameError = (await unnamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
+        Assert.Equal(("name", "name.empty"), (nameError.GetProperty("field").GetString(), nameError.GetProperty("code").GetString()));
+    }
+
     private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);

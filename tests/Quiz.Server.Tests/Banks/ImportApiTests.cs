@@ -1,12 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Quiz.Core.Banks;
 using Quiz.Core.Banks.Formats;
 using Quiz.Server.Tests.Support;
 
 namespace Quiz.Server.Tests.Banks;
 
-/// <summary>Every format over HTTP, dry runs, re-imports, bad files, export round trips, upload limits.</summary>
+/// <summary>Every format over HTTP, dry runs, re-imports, bad files and their coded errors, export round trips, upload limits.</summary>
 public sealed class ImportApiTests : IAsyncLifetime
 {
     private QuizServer _server = null!;
@@ -129,7 +131,9 @@ public sealed class ImportApiTests : IAsyncLifetime
         using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[21 * 1024 * 1024]), "file", "big.csv" } };
         var response = await _http.PostAsync($"/api/banks/{bank.Id}/import", form);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("20 MB", await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("20 MB", body);
+        Assert.Contains("\"reason\":\"upload.tooLarge\"", body);
     }
 
     [Fact]
@@ -149,6 +153,49 @@ public sealed class ImportApiTests : IAsyncLifetime
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(BankFiles.Write(BankFormat.Json, Questions())), "file", "q.json" } };
         Assert.Equal(HttpStatusCode.NotFound, (await _http.PostAsync("/api/banks/nosuchbank/import", form)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Import_errors_carry_code_args_and_field_in_every_format()
+    {
+        var bank = await _http.CreateBankAsync("reasons");
+        var csv = "题型,题干,选项A,选项B,选项C,选项D,答案,难度\r\n单选,题一,甲,乙,丙,丁,E,2\r\n问答,题二,,,,,略,难\r\n"u8.ToArray();
+        var (response, report) = await _http.ImportAsync(bank.Id, csv, "bad.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var answer = Assert.Single(report.Errors, e => e.Code == "answer.notAnOption");
+        Assert.Equal((2, "答案", "answer"), (answer.Row, answer.Column, answer.Field));
+        Assert.Equal(("E", "4", "D"), (answer.Args["letter"], answer.Args["count"], answer.Args["last"]));
+        Assert.Equal("answer E is not among the options (there are 4, A-D)", answer.Message);
+        var type = Assert.Single(report.Errors, e => e.Code == "type.unknown");
+        Assert.Equal((3, "题型", "type", "问答"), (type.Row, type.Column, type.Field, type.Args["value"]));
+        var difficulty = Assert.Single(report.Errors, e => e.Code == "difficulty.invalid");
+        Assert.Equal((3, "难度", "难"), (difficulty.Row, difficulty.Column, difficulty.Args["value"]));
+
+        var json = """[{"type": "single", "stem": "题", "options": ["甲", "甲"], "answer": "A"}]"""u8.ToArray();
+        var (_, jsonReport) = await _http.ImportAsync(bank.Id, json, "bad.json");
+        var repeat = Assert.Single(jsonReport.Errors);
+        Assert.Equal(("option.repeat", "options[1]", "options[1]", "B", "A"),
+            (repeat.Code, repeat.Column, repeat.Field, repeat.Args["option"], repeat.Args["first"]));
+
+        var (_, empty) = await _http.ImportAsync(bank.Id, [], "empty.csv");
+        Assert.Equal(("file.empty", 0, "", ""), (empty.Errors[0].Code, empty.Errors[0].Row, empty.Errors[0].Column, empty.Errors[0].Field));
+    }
+
+    [Fact]
+    public async Task Upload_and_export_problems_carry_their_reason()
+    {
+        var bank = await _http.CreateBankAsync("uploads");
+        var unknown = await _http.PostAsync($"/api/banks/{bank.Id}/import", new ByteArrayContent(Encoding.UTF8.GetBytes("题型,题干,答案")));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("upload.format", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+
+        using var noFile = new MultipartFormDataContent { { new StringContent("x"), "note" } };
+        var missing = await _http.PostAsync($"/api/banks/{bank.Id}/import", noFile);
+        Assert.Equal("upload.noFile", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString());
+
+        var export = await _http.GetAsync($"/api/banks/{bank.Id}/export?format=docx");
+        var problem = await export.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("export.format", "docx"), (problem.GetProperty("reason").GetString(), problem.GetProperty("args").GetProperty("value").GetString()));
     }
 
     private static Question[] Questions() =>

@@ -7,7 +7,7 @@ public static class BankFiles
     {
         if (bytes.IsEmpty)
         {
-            return ParsedFile.Failed("the file is empty", TabularTemplate.ColumnOf);
+            return ParsedFile.Failed(BankReasons.FileEmpty.With(), TabularTemplate.ColumnOf);
         }
         return format switch
         {

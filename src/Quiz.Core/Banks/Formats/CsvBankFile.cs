@@ -1,4 +1,5 @@
 using System.Text;
+using Quiz.Core.Common;
 using Sylvan.Data.Csv;
 
 namespace Quiz.Core.Banks.Formats;
@@ -25,7 +26,7 @@ public static class CsvBankFile
         }
         catch (CsvFormatException ex)
         {
-            return ParsedFile.Failed($"the CSV is malformed near row {ex.RowNumber}: {ex.Message}", TabularTemplate.ColumnOf);
+            return ParsedFile.Failed(BankReasons.CsvMalformed.With(("row", ex.RowNumber), ("detail", ex.Message)), TabularTemplate.ColumnOf);
         }
     }
 
@@ -43,7 +44,7 @@ public static class CsvBankFile
     }
 
     /// <summary>The text, or null with a reason when the bytes are not text in an encoding we read.</summary>
-    public static string? Decode(ReadOnlySpan<byte> bytes, out string? problem)
+    public static string? Decode(ReadOnlySpan<byte> bytes, out Reason? problem)
     {
         problem = null;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -57,7 +58,7 @@ public static class CsvBankFile
         if (bytes.IndexOf((byte)0) >= 0)
         {
             // No text encoding we read has NUL bytes: this is UTF-16 without a BOM, a workbook renamed .csv, or binary.
-            problem = "the file is not text in UTF-8 or GB18030/GBK (it may be UTF-16 without a byte-order mark, or an .xlsx renamed to .csv); save it as \"CSV UTF-8\"";
+            problem = BankReasons.FileEncoding.With();
             return null;
         }
         try

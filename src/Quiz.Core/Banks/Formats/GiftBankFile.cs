@@ -80,7 +80,7 @@ public static class GiftBankFile
         Flush();
         if (drafts.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new ImportError(0, "", "the file has no GIFT questions"));
+            errors.Add(new ImportError(0, "", BankReasons.GiftNoQuestions.With()));
         }
         return new ParsedFile(drafts, errors, ColumnOf);
     }
@@ -140,7 +140,7 @@ public static class GiftBankFile
         }
         catch (JsonException)
         {
-            errors.Add(new ImportError(line, "", "the '// quiz:' comment is not a JSON object"));
+            errors.Add(new ImportError(line, "", BankReasons.GiftMeta.With()));
             return null;
         }
     }

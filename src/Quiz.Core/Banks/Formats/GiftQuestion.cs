@@ -16,7 +16,7 @@ internal static class GiftQuestion
             var end = FindUnescaped(body, "::", 2);
             if (end < 0)
             {
-                errors.Add(new ImportError(row, "key", "the title ::...:: is not closed"));
+                errors.Add(new ImportError(row, "key", BankReasons.GiftTitle.With(), "key"));
                 return null;
             }
             key = Unescape(body[2..end]).Trim();
@@ -30,7 +30,7 @@ internal static class GiftQuestion
         var shut = open < 0 ? -1 : FindUnescaped(body, "}", open + 1);
         if (open < 0 || shut < 0)
         {
-            errors.Add(new ImportError(row, "answer", open < 0 ? "no answer block {...} in this question" : "the answer block { is not closed with }"));
+            errors.Add(new ImportError(row, "answer", (open < 0 ? BankReasons.GiftNoAnswers : BankReasons.GiftUnclosed).With(), "answer"));
             return null;
         }
         var before = Unescape(body[..open]).Trim();
@@ -89,7 +89,7 @@ internal static class GiftQuestion
         var items = SplitItems(answers);
         if (items.Count == 0)
         {
-            errors.Add(new ImportError(draft.Row, "answer", answers.StartsWith('#') ? "numerical GIFT questions are not supported" : "the answer block is empty (essay questions are not supported)"));
+            errors.Add(new ImportError(draft.Row, "answer", (answers.StartsWith('#') ? BankReasons.GiftNumerical : BankReasons.GiftEmptyAnswers).With(), "answer"));
             return null;
         }
         if (items.Any(i => i.Text.Contains("->", StringComparison.Ordinal)))
@@ -120,7 +120,7 @@ internal static class GiftQuestion
             var arrow = item.Text.LastIndexOf("->", StringComparison.Ordinal);
             if (arrow < 0 || !int.TryParse(item.Text[(arrow + 2)..].Trim(), CultureInfo.InvariantCulture, out var position))
             {
-                errors.Add(new ImportError(draft.Row, "answer", "matching questions are read only as ordering: each line '=item -> position'"));
+                errors.Add(new ImportError(draft.Row, "answer", BankReasons.GiftMatching.With(), "answer"));
                 return null;
             }
             options.Add(item.Text[..arrow].Trim());

@@ -37,8 +37,7 @@ public static class JsonBankFile
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}" : "";
-            return ParsedFile.Failed($"the file is not valid JSON{where}", ColumnOf);
+            return ParsedFile.Failed(BankReasons.JsonInvalid.With(("line", (ex.LineNumber ?? 0) + 1)), ColumnOf);
         }
         var questions = root switch
         {
@@ -48,12 +47,12 @@ public static class JsonBankFile
         };
         if (questions is null)
         {
-            return ParsedFile.Failed($"expected {{\"format\": \"{FormatName}\", \"questions\": [...]}}", ColumnOf);
+            return ParsedFile.Failed(BankReasons.JsonShape.With(("format", FormatName)), ColumnOf);
         }
         if (root is JsonObject { } top && top["format"] is { } format && format.GetValueKind() == JsonValueKind.String
             && format.GetValue<string>() != FormatName)
         {
-            return ParsedFile.Failed($"unknown format '{format.GetValue<string>()}'; this server reads {FormatName}", ColumnOf);
+            return ParsedFile.Failed(BankReasons.JsonFormat.With(("value", format.GetValue<string>()), ("format", FormatName)), ColumnOf);
         }
         var errors = new List<ImportError>();
         var drafts = new List<QuestionDraft>();
@@ -61,14 +60,14 @@ public static class JsonBankFile
         {
             if (questions[i] is not JsonObject q)
             {
-                errors.Add(new ImportError(i + 1, "", "each question is a JSON object"));
+                errors.Add(new ImportError(i + 1, "", BankReasons.JsonNotObject.With()));
                 continue;
             }
             drafts.Add(ToDraft(i + 1, q, errors));
         }
         if (questions.Count == 0)
         {
-            errors.Add(new ImportError(0, "questions", "the file has no questions"));
+            errors.Add(new ImportError(0, "questions", BankReasons.JsonNoQuestions.With()));
         }
         return new ParsedFile(drafts, errors, ColumnOf);
     }
@@ -105,7 +104,7 @@ public static class JsonBankFile
         {
             if (!Properties.Contains(name))
             {
-                errors.Add(new ImportError(row, name, $"unknown property '{name}' (known: {string.Join(", ", Properties)})"));
+                errors.Add(new ImportError(row, name, BankReasons.JsonUnknownProperty.With(("name", name), ("known", string.Join(", ", Properties)))));
             }
         }
         string? Text(string name)
@@ -120,7 +119,7 @@ public static class JsonBankFile
                 case JsonValueKind.Number:
                     return node.ToJsonString();
                 default:
-                    errors.Add(new ImportError(row, name, $"{name} should be text, not {node.GetValueKind().ToString().ToLowerInvariant()}"));
+                    errors.Add(new ImportError(row, name, BankReasons.JsonNotText.With(("name", name), ("kind", node.GetValueKind().ToString().ToLowerInvariant())), name));
                     return null;
             }
         }
@@ -135,7 +134,7 @@ public static class JsonBankFile
             {
                 return [];
             }
-            errors.Add(new ImportError(row, name, $"{name} should be a list of texts"));
+            errors.Add(new ImportError(row, name, BankReasons.JsonNotList.With(("name", name)), name));
             return [];
         }
         // Fill-in alternatives may come as a list; everything else is the one notation.

@@ -1,7 +1,23 @@
+using Quiz.Core.Common;
+
 namespace Quiz.Core.Banks.Formats;
 
-/// <summary>One problem in an import file, where the organizer will look for it: row (header = 1), column, why.</summary>
-public sealed record ImportError(int Row, string Column, string Message);
+/// <summary>
+/// One problem in an import file, where the organizer will look for it: row (header = 1), column, why.
+/// <see cref="Field"/> names the question field at fault in the API's words (answer, options[2]), empty when the
+/// problem is not one field's, so a page can label the column in its own language whatever the format.
+/// </summary>
+public sealed record ImportError(int Row, string Column, Reason Reason, string Field = "")
+{
+    public string Message => Reason.Message;
+
+    public string Code => Reason.Code;
+
+    public IReadOnlyDictionary<string, string> Args => Reason.Args;
+
+    public static ImportError Of(int row, ParsedFile file, DraftError error) =>
+        new(row, file.ColumnOf(error), error.Reason, JsonBankFile.ColumnOf(error));
+}
 
 /// <summary>
 /// What a reader made of a file: the drafts it found and the problems with the file's shape.
@@ -9,6 +25,6 @@ public sealed record ImportError(int Row, string Column, string Message);
 /// </summary>
 public sealed record ParsedFile(IReadOnlyList<QuestionDraft> Drafts, IReadOnlyList<ImportError> Errors, Func<DraftError, string> ColumnOf)
 {
-    public static ParsedFile Failed(string message, Func<DraftError, string> columnOf) =>
-        new([], [new ImportError(0, "", message)], columnOf);
+    public static ParsedFile Failed(Reason reason, Func<DraftError, string> columnOf) =>
+        new([], [new ImportError(0, "", reason)], columnOf);
 }

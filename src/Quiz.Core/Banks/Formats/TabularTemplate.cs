@@ -57,11 +57,11 @@ public static class TabularTemplate
         }
         if (columns is null)
         {
-            errors.Add(new ImportError(0, "", "the file is empty: expected a header row (" + string.Join(", ", Headers) + ") and one question per row"));
+            errors.Add(new ImportError(0, "", BankReasons.SheetEmpty.With(("headers", string.Join(", ", Headers)))));
         }
         else if (drafts.Count == 0)
         {
-            errors.Add(new ImportError(0, "", "the file has a header row but no questions"));
+            errors.Add(new ImportError(0, "", BankReasons.SheetNoQuestions.With()));
         }
         return new ParsedFile(drafts, errors, ColumnOf);
     }
@@ -106,15 +106,16 @@ public static class TabularTemplate
             }
             else if (!columns.TryAdd(name, i))
             {
-                errors.Add(new ImportError(row, name, $"the column {name} appears twice in the header"));
+                errors.Add(new ImportError(row, name, BankReasons.HeaderRepeat.With(("column", name))));
             }
         }
         var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
-            var hint = unknown.Count > 0 ? $"; not recognised: {string.Join(", ", unknown.Take(10))}" : "";
-            errors.Add(new ImportError(row, "", $"the header row lacks {string.Join(", ", missing)}{hint}. Expected columns: "
-                + string.Join(", ", Headers) + ". If the names look garbled, save the file as UTF-8 or GBK (GB18030)"));
+            (string, object) lacks = ("missing", string.Join(", ", missing)), expected = ("headers", string.Join(", ", Headers));
+            errors.Add(new ImportError(row, "", unknown.Count > 0
+                ? BankReasons.HeaderMissingUnknown.With(lacks, ("unknown", string.Join(", ", unknown.Take(10))), expected)
+                : BankReasons.HeaderMissing.With(lacks, expected)));
         }
         return errors.Count > 0 ? null : columns;
     }

@@ -20,7 +20,7 @@ public static class XlsxBankFile
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // MiniExcel throws zip, XML and format exceptions of many kinds for damaged files; they all mean the same.
-            return ParsedFile.Failed("the file is not a readable .xlsx workbook (damaged, truncated, or another format)", TabularTemplate.ColumnOf);
+            return ParsedFile.Failed(BankReasons.XlsxUnreadable.With(), TabularTemplate.ColumnOf);
         }
     }
 

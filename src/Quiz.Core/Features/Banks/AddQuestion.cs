@@ -21,7 +21,7 @@ public sealed class AddQuestionHandler(IBankStore store, TimeProvider clock) : I
         {
             if (checkedQuestion.Key is { } key && bank.Questions.Any(q => q.Key == key))
             {
-                throw new DomainException("duplicate_key", $"Bank '{bank.Bank.Id}' already has a question with key '{key}'.");
+                throw BankChanges.KeyTaken(bank.Bank.Id, key);
             }
             var question = checkedQuestion with
             {

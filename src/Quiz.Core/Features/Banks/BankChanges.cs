@@ -38,23 +38,27 @@ internal static class BankChanges
     public static Question Find(BankContents bank, string questionId) =>
         bank.Questions.FirstOrDefault(q => q.Id == questionId) ?? throw DomainException.NotFound("Question", questionId);
 
-    /// <summary>Draft errors as request field errors, named as the JSON body names them.</summary>
+    /// <summary>Draft errors as request field errors, named as the JSON body names them, with their reason codes.</summary>
     public static IEnumerable<FieldError> FieldErrors(QuestionDraft draft)
     {
         var errors = new List<DraftError>();
         QuestionRules.Check(draft, errors);
-        return errors.Select(e => new FieldError(Quiz.Core.Banks.Formats.JsonBankFile.ColumnOf(e), e.Message));
+        return errors.Select(e => FieldError.Of(Quiz.Core.Banks.Formats.JsonBankFile.ColumnOf(e), e.Reason));
     }
+
+    /// <summary>Another question of the bank already has this key: edit that one instead.</summary>
+    public static DomainException KeyTaken(string bankId, string key) =>
+        new("duplicate_key", BankReasons.KeyTaken.With(("bank", bankId), ("key", key)));
 
     public static IEnumerable<FieldError> NameErrors(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            yield return new FieldError("name", "is required");
+            yield return FieldError.Of("name", BankReasons.NameEmpty.With());
         }
         else if (name.Trim().Length > 100)
         {
-            yield return new FieldError("name", "at most 100 characters");
+            yield return FieldError.Of("name", BankReasons.NameTooLong.With(("max", 100)));
         }
     }
 }

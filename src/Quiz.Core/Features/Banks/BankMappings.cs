@@ -2,6 +2,7 @@ using Mapster;
 using Quiz.Contracts.Banks;
 using Quiz.Core.Banks;
 using Quiz.Core.Banks.Formats;
+using Quiz.Core.Common;
 
 namespace Quiz.Core.Features.Banks;
 
@@ -21,6 +22,7 @@ public sealed class BankMappings : IRegister
             .Map(d => d.Tags, s => s.Tags ?? Array.Empty<string>())
             .Map(d => d.Difficulty, s => s.Difficulty == null ? null : s.Difficulty.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         config.NewConfig<ImportError, ImportErrorDto>();
+        config.NewConfig<ReasonText, ReasonTextDto>();
         config.NewConfig<ImportReport, ImportReportDto>();
         config.NewConfig<PaperItem, PaperItemDto>();
         config.NewConfig<Paper, PaperDto>();

@@ -22,7 +22,7 @@ public sealed class EditQuestionHandler(IBankStore store, TimeProvider clock) : 
             var existing = BankChanges.Find(bank, command.QuestionId);
             if (content.Key is { } key && bank.Questions.Any(q => q.Key == key && q.Id != existing.Id))
             {
-                throw new DomainException("duplicate_key", $"Another question of bank '{bank.Bank.Id}' has key '{key}'.");
+                throw BankChanges.KeyTaken(bank.Bank.Id, key);
             }
             var revised = content with { Id = existing.Id, BankId = existing.BankId, Retired = existing.Retired, Version = existing.Version, UpdatedAt = existing.UpdatedAt };
             if (QuestionIdentity.SameContent(revised, existing))

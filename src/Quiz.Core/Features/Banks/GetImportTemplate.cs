@@ -1,4 +1,5 @@
 using Mediator;
+using Quiz.Core.Banks;
 using Quiz.Core.Banks.Formats;
 using Quiz.Core.Common;
 
@@ -11,7 +12,7 @@ public sealed record GetImportTemplate(BankFormat Format) : IQuery<ExportedFile>
     {
         if (Format is not (BankFormat.Xlsx or BankFormat.Csv))
         {
-            yield return new FieldError("format", "templates exist for xlsx and csv");
+            yield return FieldError.Of("format", BankReasons.TemplateFormat.With());
         }
     }
 }

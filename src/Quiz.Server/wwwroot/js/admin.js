@@ -4,6 +4,7 @@ import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { api, authHeaders, setToken, token } from "./api.js";
 import { initContestForm } from "./admin-contest.js";
+import { loadReasons, reasonText, columnText, errorText } from "./reasons.js";
 
 const $ = id => document.getElementById(id);
 const TYPES = ["single", "multiple", "truefalse", "fill", "ordering"];
@@ -11,9 +12,17 @@ let banks = [];
 let bank = null;
 let page = 1;
 let editing = null;
+let shownReport = null; // redrawn in the other language when the organizer switches
+let editError = null;
 
 export function say(text, kind = "ok") {
   $("message").innerHTML = text ? `<div class="banner ${kind}">${esc(text)}</div>` : "";
+}
+
+/** A refused request, in the page's language when the server gave a reason code. */
+async function sayFailed(error) {
+  await loadReasons();
+  say(t("err.generic", { m: errorText(error) }), "error");
 }
 
 // ---- tabs
@@ -62,7 +71,7 @@ $("bank-list").addEventListener("click", async e => {
       if (bank?.id === button.dataset.delete) { bank = null; $("bank").hidden = true; }
       await loadBanks();
     }
-  } catch (error) { say(t("err.generic", { m: error.message }), "error"); }
+  } catch (error) { await sayFailed(error); }
 });
 
 $("new-bank").addEventListener("submit", async e => {
@@ -72,7 +81,7 @@ $("new-bank").addEventListener("submit", async e => {
     $("bank-name").value = "";
     await loadBanks();
     openBank(created);
-  } catch (error) { say(t("err.generic", { m: error.message }), "error"); }
+  } catch (error) { await sayFailed(error); }
 });
 
 function openBank(b) {
@@ -80,6 +89,7 @@ function openBank(b) {
   $("bank").hidden = false;
   $("bank-title").textContent = b.name;
   $("report").innerHTML = "";
+  shownReport = null;
   page = 1;
   search();
   $("bank-title").scrollIntoView({ block: "start" });
@@ -97,7 +107,12 @@ $("import").addEventListener("submit", async e => {
   try {
     report = await api("POST", `/api/banks/${bank.id}/import?dryRun=${dry}`, form);
   } catch (error) {
-    if (!error.data?.errors || error.data.ok !== false) { $("report").innerHTML = `<div class="banner error" role="alert">${esc(t("err.generic", { m: error.message }))}</div>`; return; }
+    await loadReasons();
+    if (!error.data?.errors || error.data.ok !== false) {
+      shownReport = null;
+      $("report").innerHTML = `<div class="banner error" role="alert">${esc(t("err.generic", { m: errorText(error) }))}</div>`;
+      return;
+    }
     report = error.data;
   }
   showReport(report);
@@ -105,6 +120,7 @@ $("import").addEventListener("submit", async e => {
 });
 
 function showReport(report) {
+  shownReport = report;
   const counts = { a: report.added, u: report.updated, c: report.unchanged };
   if (report.ok) {
     $("report").innerHTML = `<div class="banner ok">${esc(t(report.dryRun ? "import.dryok" : "import.ok", counts))}</div>`;
@@ -113,7 +129,7 @@ function showReport(report) {
   $("report").innerHTML = `<div class="banner error" role="alert">${esc(t("import.failed", { n: report.errors.length }))}</div>
     <table class="report-errors" id="import-errors"><caption class="sr-only">${esc(t("import.title"))}</caption>
     <thead><tr><th scope="col">${esc(t("import.row"))}</th><th scope="col">${esc(t("import.col"))}</th><th scope="col">${esc(t("import.reason"))}</th></tr></thead>
-    <tbody>${report.errors.map(err => `<tr><td>${err.row}</td><td>${esc(err.column)}</td><td>${esc(err.message)}</td></tr>`).join("")}</tbody></table>`;
+    <tbody>${report.errors.map(err => `<tr><td>${err.row}</td><td>${esc(columnText(err))}</td><td>${esc(reasonText(err))}</td></tr>`).join("")}</tbody></table>`;
 }
 
 // ---- search, paging, edit, retire
@@ -163,6 +179,7 @@ function edit(item) {
   $("e-tags").value = item.tags.join(", ");
   $("e-difficulty").value = item.difficulty;
   $("edit-error").hidden = true;
+  editError = null;
   $("editor").showModal();
 }
 
@@ -183,8 +200,10 @@ $("edit-form").addEventListener("submit", async e => {
     say(t("edit.saved"));
     search();
   } catch (error) {
+    await loadReasons();
+    editError = error;
     $("edit-error").hidden = false;
-    $("edit-error").textContent = error.message;
+    $("edit-error").textContent = errorText(error);
   }
 });
 
@@ -193,7 +212,8 @@ async function download(url, headers, fileName) {
   const response = await fetch(url, { headers: authHeaders(headers) });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    say(t("err.generic", { m: problem.title ?? response.status }), "error");
+    await loadReasons();
+    say(t("err.generic", { m: reasonText(problem) || response.status }), "error");
     return false;
   }
   const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(await response.blob()), download: fileName });
@@ -238,11 +258,16 @@ async function start() {
     await loadBanks();
   } catch (error) {
     if (error.status === 401) showLogin(false);
-    else say(t("err.generic", { m: error.message }), "error");
+    else await sayFailed(error);
   }
 }
 
 initPrefs();
 fillTypes();
-onLangChange(() => { fillTypes(); if (token()) { loadBanks(); search(); } });
+onLangChange(() => {
+  fillTypes();
+  if (shownReport) showReport(shownReport);
+  if (editError) $("edit-error").textContent = errorText(editError);
+  if (token()) { loadBanks(); search(); }
+});
 start();

@@ -45,6 +45,9 @@ const zh = {
   "import.title": "导入题目", "import.file": "选择文件（xlsx、csv、json、gift）", "import.dry": "只检查不导入（试运行）", "import.go": "导入",
   "import.ok": "导入成功：新增 {a}，更新 {u}，未变 {c}。", "import.dryok": "检查通过（未写入）：将新增 {a}，更新 {u}，未变 {c}。",
   "import.failed": "文件有 {n} 处错误，没有导入任何题目。请修改后重新导入。", "import.row": "行", "import.col": "列", "import.reason": "原因",
+  "field.key": "编号", "field.type": "题型", "field.stem": "题干", "field.options": "选项", "field.option": "选项{letter}", "field.answer": "答案",
+  "field.explanation": "解析", "field.category": "分类", "field.tags": "标签", "field.difficulty": "难度", "field.imageUrl": "图片", "field.source": "来源",
+  "field.name": "题库名称", "field.format": "格式", "field.with": "{label}（{column}）", "field.reason": "{label}：{reason}", "field.sep": "；",
   "search.title": "浏览与搜索", "search.text": "关键词", "search.type": "题型", "search.any": "全部", "search.category": "分类",
   "search.difficulty": "难度", "search.retired": "包括已停用", "search.go": "搜索", "search.total": "共 {n} 题", "search.prev": "上一页", "search.next": "下一页",
   "search.page": "第 {p} / {n} 页", "q.stem": "题干", "q.answer": "答案", "q.edit": "编辑", "q.retire": "停用", "q.retired": "已停用",
@@ -106,6 +109,9 @@ const en = {
   "import.title": "Import questions", "import.file": "File (xlsx, csv, json, gift)", "import.dry": "Check only (dry run)", "import.go": "Import",
   "import.ok": "Imported: {a} added, {u} updated, {c} unchanged.", "import.dryok": "Check passed (nothing written): {a} to add, {u} to update, {c} unchanged.",
   "import.failed": "The file has {n} errors; nothing was imported. Fix them and import again.", "import.row": "Row", "import.col": "Column", "import.reason": "Reason",
+  "field.key": "Key", "field.type": "Type", "field.stem": "Stem", "field.options": "Options", "field.option": "Option {letter}", "field.answer": "Answer",
+  "field.explanation": "Explanation", "field.category": "Category", "field.tags": "Tags", "field.difficulty": "Difficulty", "field.imageUrl": "Image", "field.source": "Source",
+  "field.name": "Bank name", "field.format": "Format", "field.with": "{label} ({column})", "field.reason": "{label}: {reason}", "field.sep": "; ",
   "search.title": "Browse and search", "search.text": "Text", "search.type": "Type", "search.any": "Any", "search.category": "Category",
   "search.difficulty": "Difficulty", "search.retired": "Include retired", "search.go": "Search", "search.total": "{n} questions", "search.prev": "Previous", "search.next": "Next",
   "search.page": "Page {p} of {n}", "q.stem": "Question", "q.answer": "Answer", "q.edit": "Edit", "q.retire": "Retire", "q.retired": "Retired",
@@ -130,6 +136,14 @@ const listeners = [];
 let lang = localStorage.getItem("quiz.lang") === "en" ? "en" : "zh-CN";
 
 export const currentLang = () => lang;
+
+/** Whether there is a text for key (in the current language or in Chinese, which t falls back to). */
+export const hasText = key => key in dictionaries[lang] || key in zh;
+
+/** Adds texts that come from the server (the bank error reasons) to one language's table. */
+export function addTexts(language, texts) {
+  if (dictionaries[language]) Object.assign(dictionaries[language], texts);
+}
 
 /** The text for key in the current language, with {name} placeholders filled. */
 export function t(key, vars = {}) {
