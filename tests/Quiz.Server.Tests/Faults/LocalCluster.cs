@@ -111,23 +111,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private async Task RunScriptAsync(string command, IDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoRoot(), "infra", "local-cluster.sh"), command, _dir])
+        var (exitCode, output) = await InfraScript.RunAsync("local-cluster.sh", [command, _dir], environment ?? new Dictionary<string, string>());
+        if (exitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"local-cluster.sh {command} failed ({process.ExitCode}): {await errors}{await output}"
+            throw new InvalidOperationException($"local-cluster.sh {command} failed ({exitCode}): {output}"
                 + $"\nnode1.log: {Log("node1.log")}\nredis.log: {Log("redis.log")}");
         }
     }
@@ -136,20 +123,8 @@ public sealed class LocalCluster : IAsyncDisposable
     private static string ServerDll()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(RepoRoot(), "src", "Quiz.Server", "bin", configuration, "net10.0", "Quiz.Server.dll");
+        var dll = Path.Combine(InfraScript.RepoRoot(), "src", "Quiz.Server", "bin", configuration, "net10.0", "Quiz.Server.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first: {dll}");
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Quiz.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("Quiz.sln not found above the test assembly");
     }
 
     private static int[] FreePorts(int count)
@@ -180,7 +155,7 @@ public sealed class LocalCluster : IAsyncDisposable
         throw new InvalidOperationException("No run of free loopback ports found");
     }
 
-    private static bool IsFree(int port)
+    internal static bool IsFree(int port)
     {
         try
         {
