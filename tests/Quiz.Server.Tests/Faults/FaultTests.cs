@@ -27,13 +27,16 @@ public sealed class FaultTests(ITestOutputHelper output)
         var question = await host.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
         await host.WaitForServerTimeAsync(question.OpensAtMs);
         // Answers flow over 2 s; Redis dies 0.8 s in and comes back 1 s later on the same append-only file.
+        var clock = Stopwatch.StartNew();
         var answers = players.Select(async (p, i) =>
         {
             await Task.Delay(i * 50);
-            return await p.AnswerAsync(0, ClusterContest.Right["q-single"], GiveUp);
+            var result = await p.AnswerAsync(0, ClusterContest.Right["q-single"], GiveUp);
+            return (result.Ack, result.Attempts, AckedAt: clock.Elapsed);
         }).ToArray();
         await Task.Delay(800);
         cluster.KillRedis();
+        var killedAt = clock.Elapsed;
         await Task.Delay(1000);
         var restart = Stopwatch.StartNew();
         await cluster.RestartRedisAsync();
@@ -50,6 +53,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         var board = await contest.BoardAsync();
         output.WriteLine($"redis kill -9 mid-round: sent {players.Length}, acked {acked.Count}, stored {stored.Count}, lost {lost}, " +
             $"scored twice {logged.Count(l => l.Value > 1)}, sent again by phones {acks.Count(a => a.Attempts > 1)}, " +
+            $"waiting for Redis at the kill or sent while it was down {acks.Count(a => a.AckedAt > killedAt)}, " +
             $"redis serving {serving.TotalSeconds:0.00} s after restart began, last ack {lastAck.TotalSeconds:0.00} s after");
 
         Assert.Equal(players.Length, acked.Count); // every answer was sent in time, so every one ends acknowledged
