@@ -21,6 +21,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         await using var cluster = await LocalCluster.StartAsync(nodes: 2);
         var contest = await ClusterContest.CreateAsync(cluster, new RoundRules { TimeLimitSeconds = 60 }, "q-single");
         await using var host = await contest.HostAsync(1);
+        await using var screen = await contest.ScreenAsync(2);
         var players = await contest.JoinAsync(40);
 
         await host.ControlAsync(HostMoves.Start);
@@ -44,6 +45,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         var acks = await Task.WhenAll(answers);
         var lastAck = restart.Elapsed;
         await host.ControlAsync(HostMoves.Close);
+        // The nodes subscribed again to the restarted Redis: the close on node 1 reaches the screen on node 2.
+        await screen.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), c => c.Seq == 0, timeoutMs: 30_000);
 
         var stored = await contest.StoredAnswersAsync(0);
         var acked = players.Zip(acks).Where(x => x.Second.Ack.Status == AckStatuses.Accepted).ToList();
