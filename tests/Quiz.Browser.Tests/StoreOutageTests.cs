@@ -25,14 +25,7 @@ public sealed class StoreOutageTests
         await using var server = BrowserServer.Start(nameof(StoreOutageTests), redis.ConnectionString);
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single");
         await using var browser = await BrowserSession.LaunchAsync();
-        var host = await browser.LaptopAsync(server.BaseAddress);
-        await host.GotoAsync($"/host#contest={contest.ContestId}&key={contest.HostKey}");
-        await Expect(host.Locator("#join-code")).ToHaveTextAsync(contest.JoinCode);
-        var phone = await browser.PhoneAsync(server.BaseAddress);
-        await phone.GotoAsync($"/play?code={contest.JoinCode}");
-        await phone.Locator("#nickname").FillAsync("钱阿姨");
-        await phone.Locator("#join-button").ClickAsync();
-        await Expect(phone.Locator("#lobby")).ToBeVisibleAsync();
+        var (host, phone) = await Contests.HostAndPhoneAsync(browser, server, contest, "钱阿姨");
         await host.Keyboard.PressAsync("s");
         await Expect(phone.Locator(".answer", new() { HasText = "2060年" })).ToBeEnabledAsync();
 
