@@ -43,12 +43,25 @@ public sealed class LocalCluster : IAsyncDisposable
         var ports = FreePorts(2); // Redis, nginx
         var first = ConsecutiveFreePorts(nodes); // the script numbers nodes from its first port
         var cluster = new LocalCluster(dir, nodes, ports[0], first, ports[1]);
-        await cluster.RunScriptAsync("start", new Dictionary<string, string>
+        try
         {
-            ["NODES"] = nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["REDIS_PORT"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["FIRST_NODE_PORT"] = first.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["NGINX_PORT"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await cluster.StartAllAsync();
+        }
+        catch
+        {
+            await cluster.RunScriptAsync("stop"); // what did start must not outlive the test
+            throw;
+        }
+        return cluster;
+    }
+
+    private Task StartAllAsync() =>
+        RunScriptAsync("start", new Dictionary<string, string>
+        {
+            ["NODES"] = Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["REDIS_PORT"] = _redisPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["FIRST_NODE_PORT"] = _firstNodePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["NGINX_PORT"] = _nginxPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SERVER_DLL"] = ServerDll(),
             ["QUIZ_ADMIN"] = QuizServer.AdminUser,
             ["QUIZ_ADMIN_PASSWORD"] = QuizServer.AdminPassword,
@@ -56,8 +69,6 @@ public sealed class LocalCluster : IAsyncDisposable
             ["Quiz__Live__OpenLeadMs"] = "100",
             ["Logging__LogLevel__Default"] = "Warning",
         });
-        return cluster;
-    }
 
     /// <summary>An organizer's HTTP client through nginx, logged in as the bootstrap admin.</summary>
     public async Task<HttpClient> OrganizerAsync()

@@ -83,7 +83,15 @@ public sealed class LocalRedisCluster : IAsyncDisposable
         var first = Enumerable.Range(0, 200).Select(_ => Random.Shared.Next(20_000, 50_000))
             .First(p => Enumerable.Range(p, 3).Concat(Enumerable.Range(p + 10_000, 3)).All(LocalCluster.IsFree));
         var cluster = new LocalRedisCluster(dir, first);
-        await cluster.RunAsync("start");
+        try
+        {
+            await cluster.RunAsync("start");
+        }
+        catch
+        {
+            await cluster.RunAsync("stop");
+            throw;
+        }
         return cluster;
     }
 
