@@ -17,7 +17,7 @@ public sealed class FaultParticipant : IAsyncDisposable
     private static readonly TimeSpan[] Delays = [TimeSpan.Zero, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
     private readonly HubConnection _connection;
-    private readonly ConcurrentQueue<StoreStatus> _store = new();
+    private readonly ConcurrentQueue<(StoreStatus Status, DateTimeOffset HeardAt)> _store = new();
     private readonly ConcurrentDictionary<int, Standing> _standings = new();
     private TaskCompletionSource _rejoined = NewSignal();
 
@@ -33,7 +33,8 @@ public sealed class FaultParticipant : IAsyncDisposable
     /// <summary>From losing the socket to having rejoined, the last time it happened.</summary>
     public TimeSpan? LastRecovery { get; private set; }
 
-    public IReadOnlyCollection<StoreStatus> StoreEvents => _store;
+    /// <summary>Every StoreChanged this phone got, with when it got it (this machine's clock).</summary>
+    public IReadOnlyCollection<(StoreStatus Status, DateTimeOffset HeardAt)> StoreEvents => _store;
 
     public IReadOnlyDictionary<int, Standing> Standings => _standings;
 
@@ -48,7 +49,7 @@ public sealed class FaultParticipant : IAsyncDisposable
             .WithAutomaticReconnect(new Forever())
             .Build();
         var p = new FaultParticipant(connection);
-        connection.On<StoreStatus>(nameof(IQuizClient.StoreChanged), s => p._store.Enqueue(s));
+        connection.On<StoreStatus>(nameof(IQuizClient.StoreChanged), s => p._store.Enqueue((s, DateTimeOffset.UtcNow)));
         connection.On<Standing>(nameof(IQuizClient.StandingUpdated), s => p._standings[s.Seq] = s);
         var lost = Stopwatch.StartNew();
         connection.Reconnecting += _ =>

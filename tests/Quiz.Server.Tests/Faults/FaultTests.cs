@@ -139,10 +139,11 @@ public sealed class FaultTests(ITestOutputHelper output)
 
         cluster.PauseRedis(); // the process freezes: sockets stay open, nothing answers
         var paused = Stopwatch.StartNew();
+        var pausedAt = DateTimeOffset.UtcNow;
         await Task.Delay(3000);
         var during = players.Skip(10).Select(p => p.AnswerAsync(0, ClusterContest.Right["q-single"], GiveUp)).ToArray();
-        var told = SpinWait.SpinUntil(() => players.All(p => p.StoreEvents.Any(s => !s.Available)), TimeSpan.FromSeconds(7));
-        var toldAfter = paused.Elapsed;
+        var told = SpinWait.SpinUntil(() => players.All(p => p.StoreEvents.Any(s => !s.Status.Available)), TimeSpan.FromSeconds(7));
+        var toldAfter = players.SelectMany(p => p.StoreEvents).Where(s => !s.Status.Available).Select(s => s.HeardAt - pausedAt).DefaultIfEmpty().Max();
         var rest = TimeSpan.FromSeconds(10) - paused.Elapsed;
         if (rest > TimeSpan.Zero)
         {
@@ -150,8 +151,9 @@ public sealed class FaultTests(ITestOutputHelper output)
         }
         cluster.ResumeRedis();
         var resumed = Stopwatch.StartNew();
-        var back = SpinWait.SpinUntil(() => players.All(p => p.StoreEvents.LastOrDefault()?.Available == true), TimeSpan.FromSeconds(30));
-        var backAfter = resumed.Elapsed;
+        var resumedAt = DateTimeOffset.UtcNow;
+        var back = SpinWait.SpinUntil(() => players.All(p => p.StoreEvents.LastOrDefault().Status?.Available == true), TimeSpan.FromSeconds(30));
+        var backAfter = players.SelectMany(p => p.StoreEvents).Where(s => s.Status.Available).Select(s => s.HeardAt - resumedAt).DefaultIfEmpty().Max();
         var after = await Task.WhenAll(during);
         var ackedAfter = resumed.Elapsed;
         // Nobody touches the room: its timer closes the question once the store is back.
@@ -162,8 +164,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         var lost = players.Zip(acks).Count(x => x.Second.Ack.Status == AckStatuses.Accepted
             && (!stored.TryGetValue(x.First.Joined.ParticipantId, out var id) || id != x.Second.Ack.AnswerId));
         var audit = await contest.AuditAsync();
-        output.WriteLine($"redis frozen 10 s: every phone told 'unavailable' {toldAfter.TotalSeconds:0.0} s after the freeze ({told}), " +
-            $"'available' {backAfter.TotalSeconds:0.00} s after it ended ({back}); sent {players.Length}, " +
+        output.WriteLine($"redis frozen 10 s: the last phone told 'unavailable' {toldAfter.TotalSeconds:0.0} s into the freeze ({told}), " +
+            $"the last told 'available' {backAfter.TotalSeconds:0.00} s after it ended ({back}); sent {players.Length}, " +
             $"acked {acks.Count(a => a.Ack.Status == AckStatuses.Accepted)}, stored {stored.Count}, lost {lost}; the 10 answers sent " +
             $"during the freeze acked {ackedAfter.TotalSeconds:0.00} s after it ended; question closed by its timer " +
             $"{closed.ServerTimeMs - question.ClosesAtMs} ms after its closing time");
