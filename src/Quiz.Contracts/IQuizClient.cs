@@ -26,4 +26,10 @@ public interface IQuizClient
 
     /// <summary>The same participant connected again elsewhere; this connection no longer answers.</summary>
     Task Superseded(string reason);
+
+    /// <summary>
+    /// The node lost or regained its store (Redis): while unavailable nothing can be joined, answered or moved, and
+    /// pages show "reconnecting"; when it is back they rejoin and send what was not acknowledged.
+    /// </summary>
+    Task StoreChanged(StoreStatus status);
 }

@@ -130,3 +130,6 @@ public sealed record ControlRequest(string Move);
 
 /// <summary>What the host console gets on taking a room: the code to show and the room.</summary>
 public sealed record HostSession(string JoinCode, RoomSnapshot Room);
+
+/// <summary>Whether the node that holds this connection reaches its store, as of <see cref="AtMs"/> (server clock).</summary>
+public sealed record StoreStatus(bool Available, long AtMs);

@@ -13,15 +13,7 @@ public sealed class ReconnectionTests
         await using var server = BrowserServer.Start(nameof(ReconnectionTests));
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single", "q-tf");
         await using var browser = await BrowserSession.LaunchAsync();
-        var host = await browser.LaptopAsync(server.BaseAddress);
-        await host.GotoAsync($"/host#contest={contest.ContestId}&key={contest.HostKey}");
-        await Expect(host.Locator("#join-code")).ToHaveTextAsync(contest.JoinCode);
-
-        var phone = await browser.PhoneAsync(server.BaseAddress);
-        await phone.GotoAsync($"/play?code={contest.JoinCode}");
-        await phone.Locator("#nickname").FillAsync("赵大爷");
-        await phone.Locator("#join-button").ClickAsync();
-        await Expect(phone.Locator("#lobby")).ToBeVisibleAsync();
+        var (host, phone) = await Contests.HostAndPhoneAsync(browser, server, contest, "赵大爷");
 
         await host.Keyboard.PressAsync("s");
         await phone.Locator(".answer", new() { HasText = "2060年" }).ClickAsync();

@@ -1,8 +1,9 @@
 namespace Quiz.Infrastructure.Contests;
 
 /// <summary>
-/// Stores a batch of answers to one question in one round trip. For each answer: late if the room has moved to
-/// another question or the answer arrived after accept-until; the same answer id again is accepted again (a retry);
+/// Stores a batch of answers to one question in one round trip. For each answer: the same answer id again is
+/// accepted again, whenever it comes (a retry of a write whose reply was lost, e.g. to a Redis restart, must not turn
+/// into "late"); else late if the room has moved to another question or the answer arrived after accept-until;
 /// another answer from the same participant is a duplicate; otherwise it is stored, scored onto the boards and
 /// logged. Returns 0 accepted, 1 duplicate, 2 late per answer. Score arithmetic is done by the caller and passed as
 /// exact decimal strings: Lua's numbers would lose digits.
@@ -24,12 +25,14 @@ internal static class AnswerBatchScript
         local i = 3
         for n = 1, count do
             local pid, aid = ARGV[i], ARGV[i + 1]
-            if not current or tonumber(ARGV[i + 2]) > acceptUntil then
+            local stored = redis.call('HGET', KEYS[2], pid)
+            if stored and string.sub(stored, 1, #aid + 1) == aid .. '|' then
+                out[n] = 0
+            elseif not current or tonumber(ARGV[i + 2]) > acceptUntil then
                 out[n] = 2
             else
-                local stored = redis.call('HGET', KEYS[2], pid)
                 if stored then
-                    if string.sub(stored, 1, #aid + 1) == aid .. '|' then out[n] = 0 else out[n] = 1 end
+                    out[n] = 1
                 else
                     local points = ARGV[i + 4]
                     redis.call('HSET', KEYS[2], pid, aid .. '|' .. ARGV[i + 2] .. '|' .. points)

@@ -19,6 +19,9 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
     private const int MaxBatch = 512;
     private const int MaxInFlight = 4;
 
+    /// <summary>How long a batch is tried again while the store is unreachable before its callers hear it failed.</summary>
+    internal static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(30);
+
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisKeys _keys;
     private readonly ILogger<RedisAnswerLedger> _logger;
@@ -133,7 +136,7 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
                 _keys.Progress(contestId), _keys.GroupPoints(contestId, Groups.Team), _keys.GroupPoints(contestId, Groups.Unit),
                 _keys.GroupPoints(contestId, Groups.District), _keys.Log(contestId),
             ];
-            var results = (RedisValue[])(await db.ScriptEvaluateAsync(AnswerBatchScript.Lua, scriptKeys, args))!;
+            var results = await EvaluateRetryingAsync(db, scriptKeys, args, contestId, seq, group.Length);
             _metrics.BatchWritten(group.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             for (var n = 0; n < group.Length; n++)
             {
@@ -156,6 +159,37 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         }
     }
 
+    /// <summary>
+    /// Runs the batch script, and again while the store is unreachable (a restart, a failover, a network cut), for up
+    /// to <see cref="RetryFor"/>: the participants keep waiting for their acks instead of having to send again, and
+    /// their answers keep the time they arrived. A retry is safe whether or not the lost attempt ran: the script
+    /// treats the same answer id as the same answer.
+    /// </summary>
+    private async Task<RedisValue[]> EvaluateRetryingAsync(IDatabase db, RedisKey[] scriptKeys, RedisValue[] args, string contestId, int seq, int count)
+    {
+        var giveUpAt = Environment.TickCount64 + (long)RetryFor.TotalMilliseconds;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var results = (RedisValue[])(await db.ScriptEvaluateAsync(AnswerBatchScript.Lua, scriptKeys, args))!;
+                if (attempt > 1)
+                {
+                    BatchRecovered(_logger, count, seq, contestId, attempt);
+                }
+                return results;
+            }
+            catch (Exception ex) when (StoreFailures.IsOutage(ex) && Environment.TickCount64 < giveUpAt)
+            {
+                if (attempt == 1)
+                {
+                    BatchRetrying(_logger, count, seq, contestId, ex.GetType().Name);
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 100 * attempt)));
+            }
+        }
+    }
+
     private static string LogEntry(RecordedAnswer a, string points) => JsonSerializer.Serialize(new
     {
         t = "answer",
@@ -174,6 +208,12 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
 
     [LoggerMessage(LogLevel.Trace, "Stored a batch of {Count} answers")]
     private static partial void BatchWritten(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Store unreachable: retrying a batch of {Count} answers to question {Seq} of contest {ContestId} ({Failure})")]
+    private static partial void BatchRetrying(ILogger logger, int count, int seq, string contestId, string failure);
+
+    [LoggerMessage(LogLevel.Information, "Stored a batch of {Count} answers to question {Seq} of contest {ContestId} at attempt {Attempt}")]
+    private static partial void BatchRecovered(ILogger logger, int count, int seq, string contestId, int attempt);
 
     [LoggerMessage(LogLevel.Error, "Could not store {Count} answers to question {Seq} of contest {ContestId}")]
     private static partial void BatchFailed(ILogger logger, Exception exception, string contestId, int seq, int count);

@@ -26,6 +26,8 @@ internal static class LiveHostingExtensions
         services.AddSingleton<QuestionTimer>();
         services.AddSingleton<JoinGate>();
         services.AddHostedService<RoomEventsListener>();
+        services.AddSingleton<StoreWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreWatch>());
 
         var signalR = services.AddSignalR(o =>
         {

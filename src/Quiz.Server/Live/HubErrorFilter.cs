@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.SignalR;
 using Quiz.Core.Common;
+using Quiz.Infrastructure.Redis;
 
 namespace Quiz.Server.Live;
 
 /// <summary>
 /// Refusals reach the client as a HubException whose message starts with a stable code ("invalid_move: Cannot next:
-/// question is still open; close it first."). Anything else stays a generic error: no internals leak.
+/// question is still open; close it first."); a store outage as "unavailable: …". Anything else stays a generic
+/// error: no internals leak.
 /// </summary>
 internal sealed class HubErrorFilter : IHubFilter
 {
@@ -22,6 +24,11 @@ internal sealed class HubErrorFilter : IHubFilter
         catch (QuizValidationException ex)
         {
             throw new HubException($"invalid: {ex.Message}");
+        }
+        catch (Exception ex) when (StoreFailures.IsOutage(ex))
+        {
+            // Nothing was acknowledged; the pages show "reconnecting" and send again once the store is back.
+            throw new HubException("unavailable: the store is unreachable; reconnecting, try again in a moment.");
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Quiz.Server.Live;
 /// query through the mediator. Pushes go out through <see cref="RoomBroadcaster"/>.
 /// </summary>
 public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock, QuizMetrics metrics, LiveOptions options,
-    JoinGate joins, AccountRoles accounts) : Hub<IQuizClient>
+    JoinGate joins, AccountRoles accounts, StoreWatch store) : Hub<IQuizClient>
 {
     public ServerTime Sync(long clientTimeMs) => new(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds());
 
@@ -93,15 +93,20 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
         return (await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted)).State;
     }
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         metrics.Connected();
-        return Task.CompletedTask;
+        store.Connected(Context.ConnectionId);
+        if (!store.Available)
+        {
+            await Clients.Caller.StoreChanged(new StoreStatus(false, clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         metrics.Disconnected();
+        store.Disconnected(Context.ConnectionId);
         if (Context.ContestId() is { } contestId)
         {
             local.Detach(contestId, Context.ConnectionId);

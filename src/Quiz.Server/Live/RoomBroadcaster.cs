@@ -27,6 +27,10 @@ public sealed class RoomBroadcaster(
     public async ValueTask Handle(RoomMoved moved, CancellationToken cancellationToken)
     {
         var (contestId, room) = (moved.ContestId, moved.Room);
+        if (moved.Move is HostMoves.Start or HostMoves.Next or HostMoves.Resume && room.IsOpen)
+        {
+            timer.Schedule(contestId, room); // before the news reaches other nodes, which keep only a backstop
+        }
         await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(keys.RoomEvents), RoomEvent.Format(contestId, moved.Move, room));
 
         var contest = await rooms.GetContestAsync(contestId, cancellationToken);
@@ -41,14 +45,12 @@ public sealed class RoomBroadcaster(
             case HostMoves.Start or HostMoves.Next:
                 await everyone.QuestionOpened(Views.Question(contest, room, now));
                 await watchers.RoomChanged(state);
-                timer.Schedule(contestId, room);
                 break;
             case HostMoves.Resume:
                 await everyone.RoomChanged(state);
                 if (room.Status == RoomStatuses.Open)
                 {
                     await everyone.QuestionOpened(Views.Question(contest, room, now));
-                    timer.Schedule(contestId, room);
                 }
                 break;
             case HostMoves.Close:

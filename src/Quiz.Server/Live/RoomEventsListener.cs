@@ -21,6 +21,7 @@ public sealed partial class RoomEventsListener(
     ISender sender,
     IHubContext<QuizHub, IQuizClient> hub,
     IAnswerLedger ledger,
+    QuestionTimer timer,
     TimeProvider clock,
     ILogger<RoomEventsListener> logger) : IHostedService
 {
@@ -64,6 +65,10 @@ public sealed partial class RoomEventsListener(
         try
         {
             var room = await rooms.RefreshAsync(e.ContestId, CancellationToken.None);
+            if (e.Move is HostMoves.Start or HostMoves.Next or HostMoves.Resume && room.Version == e.Version)
+            {
+                timer.Backstop(e.ContestId, room); // closes it if the node that opened it dies before it does
+            }
             if (e.Move is HostMoves.Close or HostMoves.End)
             {
                 await StandingsAfterCloseAsync(e.ContestId, e.Seq, room);

@@ -5,9 +5,17 @@ namespace Quiz.Browser.Tests.Support;
 /// <summary>The shared server fixture with the settings pages tests want: no sample bank, questions opening 100 ms after they are sent.</summary>
 public static class BrowserServer
 {
-    public static QuizServer Start(string name) => new(name, new Dictionary<string, string?>
+    public static QuizServer Start(string name, string? redis = null)
     {
-        ["Quiz:SampleBank:Enabled"] = "false",
-        ["Quiz:Live:OpenLeadMs"] = "100",
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Quiz:SampleBank:Enabled"] = "false",
+            ["Quiz:Live:OpenLeadMs"] = "100",
+        };
+        if (redis is not null)
+        {
+            settings["ConnectionStrings:Redis"] = redis;
+        }
+        return new(name, settings);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Microsoft.Playwright;
 using Quiz.Server.Tests.Support;
 
 namespace Quiz.Browser.Tests.Support;
@@ -11,6 +12,20 @@ namespace Quiz.Browser.Tests.Support;
 public static class Contests
 {
     public sealed record Created(string ContestId, string JoinCode, string HostKey);
+
+    /// <summary>The host console on a laptop and one phone joined by code and nickname, waiting in the lobby.</summary>
+    public static async Task<(IPage Host, IPage Phone)> HostAndPhoneAsync(BrowserSession browser, QuizServer server, Created contest, string nickname)
+    {
+        var host = await browser.LaptopAsync(server.BaseAddress);
+        await host.GotoAsync($"/host#contest={contest.ContestId}&key={contest.HostKey}");
+        await Assertions.Expect(host.Locator("#join-code")).ToHaveTextAsync(contest.JoinCode);
+        var phone = await browser.PhoneAsync(server.BaseAddress);
+        await phone.GotoAsync($"/play?code={contest.JoinCode}");
+        await phone.Locator("#nickname").FillAsync(nickname);
+        await phone.Locator("#join-button").ClickAsync();
+        await Assertions.Expect(phone.Locator("#lobby")).ToBeVisibleAsync();
+        return (host, phone);
+    }
 
     public static async Task<Created> CreateAsync(QuizServer server, object rules, params string[] keys)
     {

@@ -39,6 +39,9 @@ export class Live {
     this.connection.onreconnecting(() => this.onDown());
     this.connection.onreconnected(() => this.#up());
     this.connection.onclose(() => { if (this.stopped) return; this.onDown(); this.#startLoop(); });
+    // The node lost its store (Redis): the socket is fine, but nothing can be joined, answered or moved. Pages show
+    // "reconnecting" until it is back, then carry on as after a reconnection (rejoin, send what was not acknowledged).
+    this.connection.on("StoreChanged", status => { if (camel(status).available) this.#up(); else this.onDown(); });
   }
 
   /** Subscribes to a server event; the payload arrives in camelCase whatever the protocol. */

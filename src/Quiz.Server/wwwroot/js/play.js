@@ -109,6 +109,10 @@ async function rejoin(saved) {
     if (code === "unknown_token" || code === "not_found") {
       session.clear();
       showJoin(t("err.unknown_token"));
+    } else if (code === "unavailable" || code === "busy" || code === "network") {
+      // The server or its store is not back yet: keep "reconnecting" up and try again; the entry is not lost.
+      $("reconnecting").hidden = false;
+      setTimeout(() => { if (live.connected) rejoin(saved); }, 2000);
     } else {
       showJoin(t("err.network"));
     }
@@ -216,8 +220,10 @@ async function send(answer) {
     state.ack = ack.status;
     state.ackReason = ack.reason ?? "";
     state.answered = ack.status === "accepted" || ack.status === "duplicate";
-  } catch {
-    // The connection dropped: Rejoin tells whether the server has it; if not, resendPending sends it again.
+  } catch (error) {
+    // The connection dropped, or the store is unreachable: Rejoin (after the reconnection, or when the server says
+    // the store is back) tells whether the server has it; if not, resendPending sends it again with the same id.
+    if (errorCode(error).code === "unavailable") $("reconnecting").hidden = false;
     state.ack = "network";
   }
   render();

@@ -1,0 +1,117 @@
+using Quiz.Contracts;
+using Quiz.Core.Contests;
+using Quiz.Server.Tests.Support;
+using StackExchange.Redis;
+
+namespace Quiz.Server.Tests.Faults;
+
+/// <summary>
+/// Two nodes on a three-master Redis Cluster (infra/redis-cluster.sh): a whole question on the backplane, every key
+/// of the contest in one slot (so its Lua scripts and transactions are legal there), the keys of the installation
+/// spread over the masters.
+/// </summary>
+public sealed class RedisClusterTests
+{
+    [ClusterFact]
+    public async Task A_contest_plays_on_a_three_master_cluster_with_its_keys_in_one_slot()
+    {
+        await using var cluster = await LocalRedisCluster.StartAsync();
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = cluster.ConnectionString };
+        await using var nodeA = LiveGame.Server(nameof(RedisClusterTests), settings);
+        await using var nodeB = LiveGame.Server(nameof(RedisClusterTests), new Dictionary<string, string?>(settings) { ["Quiz:Redis:KeyPrefix"] = nodeA.KeyPrefix });
+        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 30 }, "q-single");
+        var (host, _) = await LiveGame.HostAsync(nodeA, contest);
+        await using var _h = host;
+        var players = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            var client = await LiveClient.ConnectAsync(nodeB.BaseAddress);
+            await client.JoinAsync(contest.JoinCode, $"C{i}", team: "一队", district: "西湖区");
+            return client;
+        }));
+
+        await host.ControlAsync(HostMoves.Start);
+        var view = await players[0].NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await players[0].WaitForServerTimeAsync(view.OpensAtMs);
+        var acks = await Task.WhenAll(players.Select((p, i) => p.AnswerAsync(0, [i < 2 ? 2 : 0])));
+        Assert.All(acks, a => Assert.Equal(AckStatuses.Accepted, a.Status));
+        await host.ControlAsync(HostMoves.Close);
+        await host.ControlAsync(HostMoves.Reveal);
+        var standings = await Task.WhenAll(players.Select(p => p.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated))));
+        Assert.Equal([100, 100, 0, 0], standings.Select(s => s.Score));
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.ConnectionString);
+        Assert.Equal(3, redis.GetServers().Count(s => s.ServerType == ServerType.Cluster && !s.IsReplica));
+        var slots = new HashSet<int>();
+        foreach (var server in redis.GetServers())
+        {
+            await foreach (var key in server.KeysAsync(pattern: $"{nodeA.KeyPrefix}{{c:{contest.ContestId}}}:*"))
+            {
+                slots.Add(redis.HashSlot(key));
+            }
+        }
+        Assert.Single(slots); // def, room, p, tok, a:0, board, gs:*, log ... share {c:id}
+        var everything = new List<int>();
+        foreach (var server in redis.GetServers())
+        {
+            everything.Add(await server.KeysAsync(pattern: $"{nodeA.KeyPrefix}*").CountAsync());
+        }
+        Assert.True(everything.Count(n => n > 0) >= 2, "the installation's keys spread over the masters");
+        foreach (var player in players)
+        {
+            await player.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>infra/redis-cluster.sh on three free consecutive ports (and their cluster bus ports, +10000).</summary>
+public sealed class LocalRedisCluster : IAsyncDisposable
+{
+    private readonly string _dir;
+    private readonly int _first;
+
+    private LocalRedisCluster(string dir, int first)
+    {
+        _dir = dir;
+        _first = first;
+    }
+
+    public string ConnectionString => string.Join(',', Enumerable.Range(_first, 3).Select(p => $"127.0.0.1:{p}"));
+
+    public static async Task<LocalRedisCluster> StartAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "quiz-redis-cluster", Guid.NewGuid().ToString("N"));
+        var first = Enumerable.Range(0, 200).Select(_ => Random.Shared.Next(20_000, 50_000))
+            .First(p => Enumerable.Range(p, 3).Concat(Enumerable.Range(p + 10_000, 3)).All(LocalCluster.IsFree));
+        var cluster = new LocalRedisCluster(dir, first);
+        try
+        {
+            await cluster.RunAsync("start");
+        }
+        catch
+        {
+            await cluster.RunAsync("stop");
+            throw;
+        }
+        return cluster;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsync("stop");
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    private async Task RunAsync(string command)
+    {
+        var (exitCode, output) = await InfraScript.RunAsync("redis-cluster.sh", [command, _dir],
+            new Dictionary<string, string> { ["FIRST_PORT"] = _first.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.True(exitCode == 0, $"redis-cluster.sh {command} failed: {output}");
+    }
+}
