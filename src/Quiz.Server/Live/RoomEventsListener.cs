@@ -101,6 +101,12 @@ public sealed partial class RoomEventsListener(
             await Task.Delay(TimeSpan.FromMilliseconds(wait), clock);
         }
         await ledger.DrainAsync(CancellationToken.None);
+        if ((await rooms.RefreshAsync(contestId, CancellationToken.None)).Seq > seq)
+        {
+            // The host has already opened the next question: the board may hold its points, and a standing would
+            // tell right from wrong while it is open. The next close sends the totals.
+            return;
+        }
         // One read of the boards for all of this node's participants, then the sends, in parallel chunks.
         var locals = local.Of(contestId);
         var standings = await sender.Send(new GetStandings(contestId, seq, [.. locals.Select(c => c.Value)]));

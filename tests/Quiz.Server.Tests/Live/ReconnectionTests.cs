@@ -46,6 +46,12 @@ public sealed class ReconnectionTests
         Assert.Equal(AckStatuses.Accepted, (await back.AnswerAsync(1, [1])).Status);
         var rejoinedTwice = await back.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
         Assert.True(rejoinedTwice.Room.Answered);
+        // The board already holds this answer's points: while the question is open a standing would tell right from wrong.
+        Assert.Null(rejoinedTwice.Room.Standing);
+        await host.ControlAsync(HostMoves.Close);
+        await Task.Delay(TimeSpan.FromMilliseconds(RoomMachine.GraceMs + 300)); // past the grace of the early close
+        var afterClose = await back.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        Assert.Equal(1, afterClose.Room.Standing!.Seq);
         await using var third = await LiveClient.ConnectAsync(server.BaseAddress);
         Assert.Equal(3, (await third.JoinAsync(contest.JoinCode, "第三人")).Room.State.Participants); // rejoining added nobody
     }

@@ -22,8 +22,14 @@ public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore pa
         {
             return new RoomSnapshot(state, question, null, false);
         }
-        var standing = (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [participant], new Dictionary<string, KnownAnswer>(), cancellationToken))[0];
         var answered = room.Seq >= 0 && await participants.HasAnsweredAsync(query.ContestId, room.Seq, participant.Id, cancellationToken);
+        // The board already holds the points of an answer to the current question, so while that question can still
+        // take answers (open, paused, or in its grace) a standing would tell its owner, and anyone they tell, whether
+        // it was right. The page keeps the standing it had; the next one comes when the answers are final.
+        var stillAnswering = room.Status == RoomStatuses.Open || now < room.AcceptUntilMs;
+        var standing = answered && stillAnswering
+            ? null
+            : (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [participant], new Dictionary<string, KnownAnswer>(), cancellationToken))[0];
         return new RoomSnapshot(state, question, standing, answered);
     }
 }
