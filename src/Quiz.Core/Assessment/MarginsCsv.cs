@@ -59,7 +59,7 @@ public static class MarginsCsv
             }
             else if (!ProfileCodes.CodesOf(dimension).Contains(code))
             {
-                errors.Add(new FieldError($"{row} code", $"'{code}' is not a {dimension} code ({string.Join(", ", ProfileCodes.CodesOf(dimension))})"));
+                errors.Add(new FieldError($"{row} code", $"'{code}' is not a code of {dimension} ({string.Join(", ", ProfileCodes.CodesOf(dimension))})"));
                 ok = false;
             }
             if (!double.TryParse(population, NumberStyles.Float, CultureInfo.InvariantCulture, out var people) || !double.IsFinite(people) || people < 0)
