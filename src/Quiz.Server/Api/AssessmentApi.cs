@@ -27,8 +27,8 @@ internal static class AssessmentApi
             .WithName("ExportAssessmentCsv").RequireAuthorization(Policies.Organizer);
         group.MapGet("/report.xlsx", (string contestId, ISender sender, CancellationToken ct) => Export(contestId, true, sender, ct))
             .WithName("ExportAssessmentXlsx").RequireAuthorization(Policies.Organizer);
-        group.MapGet("/screen", Report).WithName("GetAssessmentScreen")
-            .WithDescription("The same figures for the big screen, without login: aggregates only, suppressed districts without shares.");
+        group.MapGet("/screen", Screen).WithName("GetAssessmentScreen")
+            .WithDescription("The same figures for the big screen, without login: aggregates only, suppressed districts without shares; at most 10 s old.");
         group.MapPost("/profile", Profile).WithName("GiveProfile")
             .WithDescription("A participant, with their participant token, gives age band, sex, education and district with consent; consent=false withdraws it.");
     }
@@ -65,9 +65,12 @@ internal static class AssessmentApi
     private static async Task<Ok<AssessmentReport>> Report(string contestId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetAssessmentReport(contestId), ct));
 
+    private static async Task<Ok<AssessmentReport>> Screen(string contestId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetAssessmentScreen(contestId), ct));
+
     private static async Task<FileContentHttpResult> Export(string contestId, bool xlsx, ISender sender, CancellationToken ct)
     {
-        var report = await sender.Send(new GetAssessmentReport(contestId), ct);
+        var report = await sender.Send(new ExportAssessmentReport(contestId, xlsx ? "xlsx" : "csv"), ct);
         return xlsx
             ? TypedResults.File(AssessmentExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"assessment-{contestId}.xlsx")
             : TypedResults.File(AssessmentExport.Csv(report), "text/csv; charset=utf-8", $"assessment-{contestId}.csv");

@@ -96,4 +96,25 @@ public sealed class CalculatorTests
         var xihu = AssessmentCalculator.Compute(Setup, results, profiles, margins).Districts.Single(d => d.Area == "西湖区");
         Assert.Equal((300, 50.0, true), (xihu.Respondents, Math.Round(xihu.EffectiveN, 9), xihu.Suppressed));
     }
+
+    [Fact]
+    public void The_city_is_weighted_only_when_every_district_has_margins_and_then_by_district_population()
+    {
+        // 西湖区 (population 1000): 200 respondents, 100 at the line; 淳安县 (population 3000): 200, 20 at the line.
+        // Every respondent alike (18-29, male, college), so each district's weights are equal: 5 and 15 a head.
+        // City weighted = (1000·0.5 + 3000·0.1) / 4000 = 0.2; n_eff = 4000² / (200·25 + 200·225) = 16e6 / 50000 = 320.
+        var results = People("x", "西湖区", 200, 100).Concat(People("c", "淳安县", 200, 20)).ToList();
+        var profiles = results.ToDictionary(r => r.ParticipantId, _ => new RespondentProfile("18-29", "male", "college", null, 0));
+        DistrictMargins Of(double people) => RakingTests.Margins(new() { ["18-29"] = people }, new() { ["male"] = people }, new() { ["college"] = people });
+        var all = ProfileCodes.Districts.ToDictionary(d => d, d => Of(d == "淳安县" ? 3000 : 1000));
+
+        var city = AssessmentCalculator.Compute(Setup, results, profiles, new PopulationMargins(all, 0)).City;
+        Assert.Equal(20, city.Weighted!.Share, 9);
+        Assert.Equal(320, city.EffectiveN, 6);
+        Assert.Equal(30, city.Raw!.Share, 9); // 120 of 400
+        Assert.Equal(Verdict.CannotTell, city.Verdict); // Wilson on 320: [16.0, 24.7] holds 22
+
+        all.Remove("建德市");
+        Assert.Null(AssessmentCalculator.Compute(Setup, results, profiles, new PopulationMargins(all, 0)).City.Weighted);
+    }
 }

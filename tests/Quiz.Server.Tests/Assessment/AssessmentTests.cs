@@ -73,6 +73,9 @@ public sealed class AssessmentTests
         Assert.Equal("样本不足", rows.Single(r => (string)r["区县"] == "淳安县")["标记"]?.ToString());
         Assert.Contains(AssessmentDefaults.Caveat, rows[^1]["区县"]?.ToString(), StringComparison.Ordinal);
 
+        var audit = await organizer.GetStringAsync("/api/audit?take=20");
+        Assert.Contains("ExportAssessmentReport", audit, StringComparison.Ordinal);
+
         // The big screen reads the same aggregates without logging in; no participant id appears in them.
         using var anonymous = server.CreateAnonymousClient();
         var screen = await anonymous.GetStringAsync($"/api/assessments/{contest}/screen");
