@@ -50,6 +50,40 @@ public sealed class AssessmentDashboardTests
         await Expect(admin.Locator("#figures tr[data-area=萧山区]")).ToContainTextAsync("Cannot tell");
     }
 
+    [BrowserFact]
+    public async Task A_respondent_gives_a_profile_only_with_consent_and_can_withdraw_it()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var server = BrowserServer.Start(nameof(A_respondent_gives_a_profile_only_with_consent_and_can_withdraw_it));
+        await SeedAsync(server);
+        var token = Ids.Secret();
+        await server.Services.GetRequiredService<IParticipantStore>().AddAsync(Contest, new Participant("me", "me", null, null, "西湖区"),
+            Ids.Hash(token), CancellationToken.None);
+        var store = server.Services.GetRequiredService<IAssessmentStore>();
+        await using var browser = await BrowserSession.LaunchAsync();
+        var phone = await browser.PhoneAsync(server.BaseAddress);
+        await phone.GotoAsync($"/assessment-profile#contest={Contest}&me={token}");
+
+        await phone.Locator("#age").SelectOptionAsync("30-39");
+        await phone.Locator("#sex").SelectOptionAsync("female");
+        await phone.Locator("#education").SelectOptionAsync("college");
+        await phone.Locator("#district").SelectOptionAsync("滨江区");
+        await phone.Locator("#save").ClickAsync();
+        await Expect(phone.Locator("#result")).ToContainTextAsync("请先勾选同意");
+        Assert.Empty(await store.ReadProfilesAsync(Contest, CancellationToken.None)); // nothing without consent
+
+        await phone.Locator("#consent").CheckAsync();
+        await phone.Locator("#save").ClickAsync();
+        await Expect(phone.Locator("#result")).ToContainTextAsync("已保存");
+        await Screenshots.TakeAsync(phone, "32-assessment-profile");
+        var profile = (await store.ReadProfilesAsync(Contest, CancellationToken.None))["me"];
+        Assert.Equal(("30-39", "female", "college", "滨江区"), (profile.AgeBand, profile.Sex, profile.Education, profile.District));
+
+        await phone.Locator("#withdraw").ClickAsync();
+        await Expect(phone.Locator("#result")).ToContainTextAsync("已撤回");
+        Assert.Empty(await store.ReadProfilesAsync(Contest, CancellationToken.None));
+    }
+
     /// <summary>西湖区 150 (half at the line: above 25%), 萧山区 200 (22%: cannot tell, flagged), 淳安县 10 (suppressed).</summary>
     private static async Task SeedAsync(QuizServer server)
     {
