@@ -3,7 +3,7 @@
 // the same figures. Needs an organizer's login, like /admin.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
-import { api, authHeaders, setToken, token } from "./api.js";
+import { api, authHeaders, token, wireLogin } from "./api.js";
 import { caveatHtml, drawChart, legendHtml, suppressedHtml, tableHtml } from "./assessment-view.js";
 
 const $ = id => document.getElementById(id);
@@ -92,18 +92,9 @@ function showLogin(loggedIn) {
   $("dashboard").hidden = !loggedIn;
 }
 
-$("login").addEventListener("submit", async e => {
-  e.preventDefault();
-  try {
-    const result = await api("POST", "/api/auth/login", { userName: $("login-user").value.trim(), password: $("login-password").value });
-    setToken(result.token);
-    $("login-password").value = "";
-    say("");
-    showLogin(true);
-    if (contest()) await load();
-  } catch (error) {
-    say(error.status === 429 ? t("login.throttled") : t("login.failed"), "error");
-  }
+wireLogin(say, async () => {
+  showLogin(true);
+  if (contest()) await load();
 });
 
 initPrefs();
