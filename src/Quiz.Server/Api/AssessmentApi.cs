@@ -19,9 +19,9 @@ internal static class AssessmentApi
             .WithDescription("Makes an existing contest (the online round's) an assessment: bank, blueprint, points per item, targets; "
                 + "anything left out takes the national survey's split (40/20/20/20) and the action plan's targets.");
         group.MapGet("/", Get).WithName("GetAssessment").RequireAuthorization(Policies.Organizer);
+        // No Accepts<>(): routing would answer 415 to a wrong content type before authorization could answer 401.
         group.MapPut("/margins", Margins).WithName("LoadMargins").RequireAuthorization(Policies.Organizer)
-            .Accepts<string>("text/csv")
-            .WithDescription("The population margins as CSV (district,dimension,code,population). 400 lists every bad row and field; nothing is stored then.");
+            .WithDescription("The population margins as the raw CSV body (district,dimension,code,population). 400 lists every bad row and field; nothing is stored then.");
         group.MapGet("/report", Report).WithName("GetAssessmentReport").RequireAuthorization(Policies.Organizer);
         group.MapGet("/report.csv", (string contestId, ISender sender, CancellationToken ct) => Export(contestId, false, sender, ct))
             .WithName("ExportAssessmentCsv").RequireAuthorization(Policies.Organizer);

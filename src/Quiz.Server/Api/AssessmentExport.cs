@@ -47,11 +47,15 @@ internal static class AssessmentExport
     public static byte[] Xlsx(AssessmentReport report)
     {
         var rows = Rows(report).ToList();
-        var sheet = rows.Skip(1).Select(r => Headers.Select((h, i) => (h, v: i < r.Length ? (object)r[i] : "")).ToDictionary(x => x.h, x => x.v)).ToList();
+        var sheet = rows.Skip(1).Select(r => Headers.Select((h, i) => (h, v: Cell(i < r.Length ? r[i] : ""))).ToDictionary(x => x.h, x => x.v)).ToList();
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, sheet, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
+
+    /// <summary>Figures as numbers in the workbook, so a spreadsheet can sort and chart them.</summary>
+    private static object Cell(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : text;
 
     private static string N(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
 
