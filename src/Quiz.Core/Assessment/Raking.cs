@@ -17,32 +17,59 @@ public static class Raking
     /// <summary>One weight per respondent, in order.</summary>
     public static double[] Weights(IReadOnlyList<RespondentProfile> respondents, DistrictMargins margins)
     {
-        var weights = new double[respondents.Count];
-        if (respondents.Count == 0)
+        var n = respondents.Count;
+        var weights = new double[n];
+        var dimensions = ProfileCodes.Dimensions;
+        // Codes as indices, so each pass is array arithmetic rather than dictionary lookups (a district may hold thousands).
+        var cells = new int[dimensions.Count][];
+        var population = new double[dimensions.Count][];
+        for (var k = 0; k < dimensions.Count; k++)
         {
-            return weights;
+            var codes = ProfileCodes.CodesOf(dimensions[k]);
+            population[k] = [.. codes.Select(c => margins.Of(dimensions[k], c))];
+            cells[k] = new int[n];
         }
-        var cells = respondents.Select(r => new[] { r.AgeBand!, r.Sex!, r.Education! }).ToArray();
-        for (var i = 0; i < weights.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            weights[i] = ProfileCodes.Dimensions.Select((d, k) => margins.Of(d, cells[i][k])).All(p => p > 0) ? 1 : 0;
+            var r = respondents[i];
+            string[] codesOf = [r.AgeBand!, r.Sex!, r.Education!];
+            weights[i] = 1;
+            for (var k = 0; k < dimensions.Count; k++)
+            {
+                cells[k][i] = IndexOf(ProfileCodes.CodesOf(dimensions[k]), codesOf[k]);
+                if (cells[k][i] < 0 || population[k][cells[k][i]] <= 0)
+                {
+                    weights[i] = 0;
+                }
+            }
         }
-        var targets = ProfileCodes.Dimensions.Select((d, k) => Targets(d, k, cells, weights, margins)).ToArray();
+        var targets = new double[dimensions.Count][];
+        for (var k = 0; k < dimensions.Count; k++)
+        {
+            targets[k] = Targets(population[k], cells[k], weights, margins.Population);
+        }
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var worst = 0.0;
-            for (var k = 0; k < targets.Length; k++)
+            for (var k = 0; k < dimensions.Count; k++)
             {
-                var sums = Sums(k, cells, weights);
-                foreach (var (code, sum) in sums)
+                var sums = new double[targets[k].Length];
+                for (var i = 0; i < n; i++)
                 {
-                    worst = Math.Max(worst, Math.Abs(sum / targets[k][code] - 1));
+                    sums[cells[k][i]] += weights[i];
                 }
-                for (var i = 0; i < weights.Length; i++)
+                for (var c = 0; c < sums.Length; c++)
+                {
+                    if (sums[c] > 0)
+                    {
+                        worst = Math.Max(worst, Math.Abs(sums[c] / targets[k][c] - 1));
+                    }
+                }
+                for (var i = 0; i < n; i++)
                 {
                     if (weights[i] > 0)
                     {
-                        weights[i] *= targets[k][cells[i][k]] / sums[cells[i][k]];
+                        weights[i] *= targets[k][cells[k][i]] / sums[cells[k][i]];
                     }
                 }
             }
@@ -55,23 +82,29 @@ public static class Raking
     }
 
     /// <summary>The population of each code that has respondents, rescaled so the dimension sums to the district's population.</summary>
-    private static Dictionary<string, double> Targets(string dimension, int k, string[][] cells, double[] weights, DistrictMargins margins)
+    private static double[] Targets(double[] population, int[] cells, double[] weights, double districtPopulation)
     {
-        var present = cells.Where((_, i) => weights[i] > 0).Select(c => c[k]).Distinct().ToList();
-        var covered = present.Sum(code => margins.Of(dimension, code));
-        return present.ToDictionary(code => code, code => covered > 0 ? margins.Of(dimension, code) / covered * margins.Population : 0);
-    }
-
-    private static Dictionary<string, double> Sums(int k, string[][] cells, double[] weights)
-    {
-        var sums = new Dictionary<string, double>();
-        for (var i = 0; i < weights.Length; i++)
+        var present = new bool[population.Length];
+        for (var i = 0; i < cells.Length; i++)
         {
             if (weights[i] > 0)
             {
-                sums[cells[i][k]] = sums.GetValueOrDefault(cells[i][k]) + weights[i];
+                present[cells[i]] = true;
             }
         }
-        return sums;
+        var covered = population.Where((_, c) => present[c]).Sum();
+        return [.. population.Select((p, c) => present[c] && covered > 0 ? p / covered * districtPopulation : 0)];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> codes, string code)
+    {
+        for (var c = 0; c < codes.Count; c++)
+        {
+            if (codes[c] == code)
+            {
+                return c;
+            }
+        }
+        return -1;
     }
 }

@@ -1,41 +1,5 @@
 namespace Quiz.Core.Assessment;
 
-/// <summary>A share and its 95% interval in percent, on <see cref="N"/> respondents (effective, when weighted).</summary>
-public sealed record ShareFigure(double Share, double Low, double High, double N)
-{
-    public static ShareFigure Of(ShareInterval i) => new(i.Share * 100, i.Low * 100, i.High * 100, i.N);
-}
-
-/// <summary>
-/// One district's (or the city's) figures. A suppressed area shows its respondents only: no share, no tiers, no
-/// verdict. The verdict uses the weighted interval when margins are loaded, else the raw one.
-/// </summary>
-public sealed record AreaFigure(
-    string Area,
-    double Target,
-    int Respondents,
-    int Weightable,
-    ShareFigure? Raw,
-    ShareFigure? Weighted,
-    double EffectiveN,
-    bool Suppressed,
-    bool Flagged,
-    string? Verdict,
-    IReadOnlyDictionary<string, int>? Tiers);
-
-/// <summary>The indicator of one assessment: the city and each district against its target, with the caveat.</summary>
-public sealed record AssessmentReport(
-    string ContestId,
-    string Caveat,
-    string CaveatEnglish,
-    double Line,
-    bool MarginsLoaded,
-    int Recorded,
-    int ExcludedByAge,
-    int WithoutDistrict,
-    AreaFigure City,
-    IReadOnlyList<AreaFigure> Districts);
-
 /// <summary>
 /// Turns recorded first attempts and profiles into the indicator. Who counts: every recorded respondent except those
 /// whose profile puts them outside 18-69. Respondents without a profile (declined, or never asked) count in the raw
@@ -71,9 +35,10 @@ public static class AssessmentCalculator
 
         var weights = new Dictionary<Counted, double>(ReferenceEqualityComparer.Instance!);
         var districts = new List<AreaFigure>();
+        var byDistrict = counted.ToLookup(c => c.District);
         foreach (var district in ProfileCodes.Districts)
         {
-            var members = counted.Where(c => c.District == district).ToList();
+            var members = byDistrict[district].ToList();
             var districtMargins = margins?.For(district);
             if (districtMargins is not null)
             {
@@ -116,7 +81,8 @@ public static class AssessmentCalculator
             return new AreaFigure(area, target, n, weightable, null, null, effectiveN, true, false, null, null);
         }
         var verdict = Verdict.Of((weighted ?? raw)!, target / 100);
-        var tiers = LiteracyTiers.Cuts.ToDictionary(c => c.Tier, c => members.Count(m => m.Result.Tier == c.Tier));
+        var counts = members.CountBy(m => m.Result.Tier).ToDictionary();
+        var tiers = LiteracyTiers.Cuts.ToDictionary(c => c.Tier, c => counts.GetValueOrDefault(c.Tier));
         return new AreaFigure(area, target, n, weightable, ShareFigure.Of(raw!), weighted is null ? null : ShareFigure.Of(weighted),
             effectiveN, false, SampleRules.Flagged(effectiveN), verdict, tiers);
     }
