@@ -78,14 +78,20 @@ public static class AssessmentCalculator
         }
         if (SampleRules.Suppressed(effectiveN))
         {
-            return new AreaFigure(area, target, n, weightable, null, null, effectiveN, true, false, null, null);
+            return new AreaFigure(area, target, n, weightable, null, null, effectiveN, true, false, null, null, null);
         }
         var verdict = Verdict.Of((weighted ?? raw)!, target / 100);
         var counts = members.CountBy(m => m.Result.Tier).ToDictionary();
         var tiers = LiteracyTiers.Cuts.ToDictionary(c => c.Tier, c => counts.GetValueOrDefault(c.Tier));
         return new AreaFigure(area, target, n, weightable, ShareFigure.Of(raw!), weighted is null ? null : ShareFigure.Of(weighted),
-            effectiveN, false, SampleRules.Flagged(effectiveN), verdict, tiers);
+            effectiveN, false, SampleRules.Flagged(effectiveN), verdict, tiers, DimensionMeans(members));
     }
+
+    private static Dictionary<string, double> DimensionMeans(IReadOnlyList<Counted> members) =>
+        AssessmentDefaults.Split.Select(s => s.Category)
+            .Select(d => (d, scores: members.Select(m => m.Result.DimensionScores100.TryGetValue(d, out var v) ? v : (double?)null).OfType<double>().ToList()))
+            .Where(x => x.scores.Count > 0)
+            .ToDictionary(x => x.d, x => Math.Round(x.scores.Average(), 1));
 
     private static bool At(Counted c) => LiteracyTiers.AtLine(c.Result.Score100);
 }

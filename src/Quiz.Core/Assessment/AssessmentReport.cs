@@ -8,7 +8,9 @@ public sealed record ShareFigure(double Share, double Low, double High, double N
 
 /// <summary>
 /// One district's (or the city's) figures. A suppressed area shows its respondents only: no share, no tiers, no
-/// verdict. The verdict uses the weighted interval when margins are loaded, else the raw one.
+/// dimension means, no verdict. The verdict uses the weighted interval when margins are loaded, else the raw one.
+/// <see cref="DimensionMeans"/>: the mean score on 100 of each dimension (科学知识, ...), unweighted, so an organizer
+/// sees which part of literacy a district lacks.
 /// </summary>
 public sealed record AreaFigure(
     string Area,
@@ -21,7 +23,8 @@ public sealed record AreaFigure(
     bool Suppressed,
     bool Flagged,
     string? Verdict,
-    IReadOnlyDictionary<string, int>? Tiers);
+    IReadOnlyDictionary<string, int>? Tiers,
+    IReadOnlyDictionary<string, double>? DimensionMeans);
 
 /// <summary>The indicator of one assessment: the city and each district against its target, with the caveat.</summary>
 public sealed record AssessmentReport(

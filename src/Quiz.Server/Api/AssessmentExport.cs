@@ -15,6 +15,7 @@ internal static class AssessmentExport
     [
         "区县", "目标(%)", "计入人数", "有完整画像人数", "原始比例(%)", "原始下限(%)", "原始上限(%)",
         "加权比例(%)", "加权下限(%)", "加权上限(%)", "有效样本量", "判断", "标记", "高阶", "具备", "基本具备", "较低",
+        .. AssessmentDefaults.Split.Select(s => $"{s.Category}均分"),
     ];
 
     public static IEnumerable<string[]> Rows(AssessmentReport report)
@@ -29,6 +30,7 @@ internal static class AssessmentExport
                 N(area.Weighted?.Share), N(area.Weighted?.Low), N(area.Weighted?.High), N(area.EffectiveN),
                 area.Verdict is { } v ? Verdict.Chinese(v) : "", area.Suppressed ? "样本不足" : area.Flagged ? "样本偏少" : "",
                 .. LiteracyTiers.Cuts.Select(c => area.Tiers is { } t ? N(t[c.Tier]) : ""),
+                .. AssessmentDefaults.Split.Select(s => N(area.DimensionMeans?.GetValueOrDefault(s.Category))),
             ];
         }
         yield return [$"说明：{report.Caveat} {report.CaveatEnglish}"];

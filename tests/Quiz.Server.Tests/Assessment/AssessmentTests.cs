@@ -55,9 +55,11 @@ public sealed class AssessmentTests
         var xihu = report.Districts.Single(d => d.Area == "西湖区");
         Assert.Equal((120, false, true, Verdict.Above), (xihu.Respondents, xihu.Suppressed, xihu.Flagged, xihu.Verdict));
         Assert.Equal(50, xihu.Raw!.Share, 9);
+        Assert.Equal(65, xihu.DimensionMeans![AssessmentDefaults.Knowledge]); // half 80, half 50
         var chunan = report.Districts.Single(d => d.Area == "淳安县");
         Assert.Equal((12, true), (chunan.Respondents, chunan.Suppressed));
         Assert.Null(chunan.Raw);
+        Assert.Null(chunan.DimensionMeans);
         Assert.Equal(132, report.City.Respondents);
         Assert.Equal(AssessmentDefaults.Caveat, report.Caveat);
 

@@ -78,14 +78,15 @@ export function drawChart(chart, report, big = false) {
 export function tableHtml(report, compact = false) {
   const head = compact
     ? ["as.area", "as.target", "as.share", "as.verdict"]
-    : ["as.area", "as.target", "as.respondents", "as.raw", "as.weighted", "as.neff", "as.verdict", "as.mark"];
+    : ["as.area", "as.target", "as.respondents", "as.raw", "as.weighted", "as.neff", "as.verdict", "as.mark", "as.dimensions"];
   const rows = [report.city, ...report.districts].map(a => {
     const est = estimateOf(a);
     const mark = a.suppressed ? t("as.suppressed") : a.flagged ? t("as.flagged") : "";
     const interval = e => e ? `${pct(e.share)} <span class="ci">[${pct(e.low)}, ${pct(e.high)}]</span>` : "";
     const cells = compact
       ? [esc(areaName(a)), pct(a.target), a.suppressed ? esc(t("as.suppressed")) : interval(est), esc(verdictText(a.verdict))]
-      : [esc(areaName(a)), pct(a.target), n(a.respondents), interval(a.raw), interval(a.weighted), n(a.effectiveN), esc(verdictText(a.verdict)), esc(mark)];
+      : [esc(areaName(a)), pct(a.target), n(a.respondents), interval(a.raw), interval(a.weighted), n(a.effectiveN), esc(verdictText(a.verdict)), esc(mark),
+        esc(Object.entries(a.dimensionMeans ?? {}).map(([d, v]) => `${t(`as.dim.${d}`)} ${v.toFixed(0)}`).join(" · "))];
     return `<tr class="${a.suppressed ? "suppressed" : a.flagged ? "flagged" : ""}" data-area="${esc(a.area)}">${cells.map(c => `<td>${c}</td>`).join("")}</tr>`;
   });
   return `<tr>${head.map(k => `<th>${esc(t(k))}</th>`).join("")}</tr>${rows.join("")}`;
