@@ -62,6 +62,18 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: participant id to the roster phone, protected (Data Protection), never in clear.</summary>
     public string Phones(string id) => $"{Contest_(id)}phones";
 
+    /// <summary>String: the assessment setup (JSON); its presence makes the contest an assessment.</summary>
+    public string Assessment(string id) => $"{Contest_(id)}assess";
+
+    /// <summary>Hash: participant id to its first attempt's result (JSON), written with HSETNX.</summary>
+    public string AssessmentResults(string id) => $"{Contest_(id)}assess:r";
+
+    /// <summary>Hash: participant id to the profile given with consent (JSON); deleted when consent is withdrawn.</summary>
+    public string AssessmentProfiles(string id) => $"{Contest_(id)}assess:prof";
+
+    /// <summary>String: the population margins the weighted shares are raked to (JSON).</summary>
+    public string AssessmentMargins(string id) => $"{Contest_(id)}assess:margins";
+
     /// <summary>List: the Data Protection key ring (XML elements), shared by every node.</summary>
     public string DataProtectionKeys => $"{Prefix}dataprotection:keys";
 

@@ -3,6 +3,7 @@ using Mapster;
 using MapsterMapper;
 using Mediator;
 using Quiz.Core.Common;
+using Quiz.Infrastructure.Assessment;
 using Quiz.Infrastructure.Redis;
 using Quiz.Server.Api;
 using Quiz.Server.Security;
@@ -21,6 +22,7 @@ public static class QuizHostingExtensions
         builder.AddQuizSecurity();
         services.AddQuizMediator();
         services.AddQuizLive(builder.Configuration);
+        services.AddQuizAssessmentStore();
         services.AddQuizMetrics();
         services.AddQuizPages();
         services.AddSingleton(MappingConfig.Create());
@@ -47,6 +49,7 @@ public static class QuizHostingExtensions
         app.MapScalarApiReference(); // the browsable API reference at /scalar
         app.MapClockApi();
         app.MapContestsApi();
+        app.MapAssessmentApi();
         app.MapQuizLive();
         app.MapBanksApi();
         app.MapBankFilesApi();

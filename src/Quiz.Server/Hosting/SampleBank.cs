@@ -1,6 +1,7 @@
 using Mediator;
 using Quiz.Core.Banks;
 using Quiz.Core.Banks.Formats;
+using Quiz.Core.Features.Assessment;
 using Quiz.Core.Features.Banks;
 using Quiz.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -9,9 +10,11 @@ namespace Quiz.Server.Hosting;
 
 /// <summary>
 /// On first start with an empty store, imports the shipped sample questions (SampleData/*.json, embedded in this
-/// assembly) into one bank through the same import command as the API, so the same validation applies.
-/// A marker key makes it happen once per store: several nodes starting together, or an organizer who later deletes
-/// every bank, do not get it again. Off with Quiz:SampleBank:Enabled=false.
+/// assembly) into one bank through the same import command as the API, so the same validation applies; then, once
+/// per store whatever else it holds, the literacy-assessment questionnaire (AssessmentData/*.json) as its own bank,
+/// 科学素质测评题库. A marker key per bank makes each happen once per store: several nodes starting together, or an
+/// organizer who later deletes the bank, do not get it again. Both off with Quiz:SampleBank:Enabled=false.
+/// The sample goes first, so its "empty store" check never sees the assessment bank.
 /// </summary>
 internal sealed partial class SampleBank(IServiceProvider services, IConfiguration configuration, ILogger<SampleBank> logger) : BackgroundService
 {
@@ -19,15 +22,20 @@ internal sealed partial class SampleBank(IServiceProvider services, IConfigurati
     private const string ResourcePrefix = "SampleData.";
 
     /// <summary>The shipped sample files: name and content.</summary>
-    public static IEnumerable<(string Name, byte[] Content)> Files()
+    public static IEnumerable<(string Name, byte[] Content)> Files() => Files(ResourcePrefix);
+
+    /// <summary>The shipped assessment questionnaire: name and content.</summary>
+    public static IEnumerable<(string Name, byte[] Content)> AssessmentFiles() => Files("AssessmentData.");
+
+    private static IEnumerable<(string Name, byte[] Content)> Files(string prefix)
     {
         var assembly = typeof(SampleBank).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            yield return (name[ResourcePrefix.Length..], buffer.ToArray());
+            yield return (name[prefix.Length..], buffer.ToArray());
         }
     }
 
@@ -42,31 +50,37 @@ internal sealed partial class SampleBank(IServiceProvider services, IConfigurati
         {
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); // an unreachable store is reported by health, not here
         }
-        var marker = services.GetRequiredService<RedisKeys>().Meta("sample-bank");
-        var db = redis.GetDatabase();
+        var isEmpty = async () => (await services.GetRequiredService<IBankStore>().ListAsync(stoppingToken)).Count == 0;
+        await LoadOnceAsync(redis.GetDatabase(), "sample-bank", BankName, Files, isEmpty, stoppingToken);
+        await LoadOnceAsync(redis.GetDatabase(), "assessment-bank", CreateAssessment.ShippedBankName, AssessmentFiles, () => Task.FromResult(true), stoppingToken);
+    }
+
+    private async Task LoadOnceAsync(IDatabase db, string markerName, string bankName, Func<IEnumerable<(string Name, byte[] Content)>> files,
+        Func<Task<bool>> wanted, CancellationToken ct)
+    {
+        var marker = services.GetRequiredService<RedisKeys>().Meta(markerName);
         try
         {
-            if ((await services.GetRequiredService<IBankStore>().ListAsync(stoppingToken)).Count > 0
-                || !await db.StringSetAsync(marker, "loading", TimeSpan.FromMinutes(5), When.NotExists))
+            if (!await wanted() || !await db.StringSetAsync(marker, "loading", TimeSpan.FromMinutes(5), When.NotExists))
             {
                 return;
             }
-            await LoadAsync(stoppingToken);
+            await LoadAsync(bankName, files(), ct);
             await db.StringSetAsync(marker, "done");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
         {
-            LoadFailed(logger, ex);
+            LoadFailed(logger, bankName, ex);
             await db.KeyDeleteAsync(marker, CommandFlags.FireAndForget);
         }
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(string bankName, IEnumerable<(string Name, byte[] Content)> files, CancellationToken ct)
     {
         var sender = services.GetRequiredService<ISender>();
-        var bank = await sender.Send(new CreateBank(BankName), ct);
+        var bank = await sender.Send(new CreateBank(bankName), ct);
         var added = 0;
-        foreach (var (name, content) in Files())
+        foreach (var (name, content) in files)
         {
             var report = await sender.Send(new ImportQuestions(bank.Id, BankFormat.Json, content), ct);
             added += report.Added;
@@ -75,15 +89,15 @@ internal sealed partial class SampleBank(IServiceProvider services, IConfigurati
                 FileError(logger, name, error.Row, error.Column, error.Message);
             }
         }
-        Loaded(logger, added, bank.Id);
+        Loaded(logger, bankName, added, bank.Id);
     }
 
-    [LoggerMessage(LogLevel.Information, "Sample bank loaded: {Count} questions in bank {BankId}")]
-    private static partial void Loaded(ILogger logger, int count, string bankId);
+    [LoggerMessage(LogLevel.Information, "Shipped bank {BankName} loaded: {Count} questions in bank {BankId}")]
+    private static partial void Loaded(ILogger logger, string bankName, int count, string bankId);
 
     [LoggerMessage(LogLevel.Warning, "Sample file {File} not imported: question {Row} {Column}: {Message}")]
     private static partial void FileError(ILogger logger, string file, int row, string column, string message);
 
-    [LoggerMessage(LogLevel.Warning, "Sample bank not loaded; it will be tried again at the next start")]
-    private static partial void LoadFailed(ILogger logger, Exception exception);
+    [LoggerMessage(LogLevel.Warning, "Shipped bank {BankName} not loaded; it will be tried again at the next start")]
+    private static partial void LoadFailed(ILogger logger, string bankName, Exception exception);
 }

@@ -38,7 +38,7 @@ public sealed class SampleBankTests
         for (var i = 0; i < 100 && bank?.QuestionCount != expected; i++)
         {
             await Task.Delay(100);
-            bank = (await http.GetFromJsonAsync<BankDto[]>("/api/banks", BankClient.Json))!.SingleOrDefault();
+            bank = (await http.GetFromJsonAsync<BankDto[]>("/api/banks", BankClient.Json))!.SingleOrDefault(b => b.Name == SampleBank.BankName);
         }
         Assert.Equal((SampleBank.BankName, expected), (bank!.Name, bank.QuestionCount));
         var ordering = await http.SearchAsync(bank.Id, "type=ordering&pageSize=1");

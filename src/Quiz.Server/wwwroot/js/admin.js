@@ -2,7 +2,7 @@
 // retire, export), contests (admin-contest.js) and the result export, after a login (user name and password for a token).
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
-import { api, authHeaders, setToken, token } from "./api.js";
+import { api, authHeaders, token, wireLogin } from "./api.js";
 import { initContestForm } from "./admin-contest.js";
 import { loadReasons, reasonText, columnText, errorText } from "./reasons.js";
 
@@ -237,18 +237,9 @@ function showLogin(loggedIn) {
   $("banks").hidden = !loggedIn;
 }
 
-$("login").addEventListener("submit", async e => {
-  e.preventDefault();
-  try {
-    const result = await api("POST", "/api/auth/login", { userName: $("login-user").value.trim(), password: $("login-password").value });
-    setToken(result.token);
-    $("login-password").value = "";
-    say("");
-    showLogin(true);
-    await loadBanks();
-  } catch (error) {
-    say(error.status === 429 ? t("login.throttled") : t("login.failed"), "error");
-  }
+wireLogin(say, async () => {
+  showLogin(true);
+  await loadBanks();
 });
 
 async function start() {

@@ -1,5 +1,7 @@
 // fetch for the organizer pages: JSON in and out, the organizer's bearer token (kept in sessionStorage, so it dies
 // with the tab); a refusal becomes an Error with the server's problem details. A 401 forgets the token.
+import { t } from "./i18n.js";
+
 const TOKEN = "quiz.admin.token";
 export const token = () => sessionStorage.getItem(TOKEN);
 export const setToken = value => value ? sessionStorage.setItem(TOKEN, value) : sessionStorage.removeItem(TOKEN);
@@ -24,3 +26,20 @@ export async function api(method, url, body, headers = {}) {
 
 const problemText = data => typeof data === "string" ? data
   : [data?.title, ...(data?.errors ?? []).map(e => `${e.field ?? e.column ?? ""} ${e.message ?? ""}`.trim())].filter(Boolean).join("；");
+
+/** Wires the organizer login form (#login, #login-user, #login-password): the token is kept, then onLoggedIn runs. */
+export function wireLogin(say, onLoggedIn) {
+  document.getElementById("login").addEventListener("submit", async e => {
+    e.preventDefault();
+    const password = document.getElementById("login-password");
+    try {
+      const result = await api("POST", "/api/auth/login", { userName: document.getElementById("login-user").value.trim(), password: password.value });
+      setToken(result.token);
+      password.value = "";
+      say("");
+      await onLoggedIn();
+    } catch (error) {
+      say(error.status === 429 ? t("login.throttled") : t("login.failed"), "error");
+    }
+  });
+}

@@ -1,0 +1,42 @@
+namespace Quiz.Core.Assessment;
+
+/// <summary>
+/// The codes a respondent's profile and the organizer's margins use. Age bands outside 18-69 may be given (so a
+/// respondent can answer truthfully) but exclude the respondent from the indicator, as the national survey counts
+/// citizens aged 18-69.
+/// </summary>
+public static class ProfileCodes
+{
+    public const string Age = "age";
+    public const string Sex = "sex";
+    public const string Education = "education";
+
+    /// <summary>The weighting dimensions, in raking order.</summary>
+    public static readonly IReadOnlyList<string> Dimensions = [Age, Sex, Education];
+
+    public static readonly IReadOnlyList<string> CountedAgeBands = ["18-29", "30-39", "40-49", "50-59", "60-69"];
+
+    public static readonly IReadOnlyList<string> ExcludedAgeBands = ["under-18", "70-plus"];
+
+    public static readonly IReadOnlyList<string> Sexes = ["male", "female"];
+
+    /// <summary>小学及以下, 初中, 高中 (中专、职高), 大专及以上.</summary>
+    public static readonly IReadOnlyList<string> Educations = ["primary", "junior", "senior", "college"];
+
+    /// <summary>Hangzhou's districts and counties, in the order of the action plan's target table.</summary>
+    public static readonly IReadOnlyList<string> Districts =
+        ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
+
+    /// <summary>The codes of a weighting dimension (the counted age bands only: margins describe the population 18-69).</summary>
+    public static IReadOnlyList<string> CodesOf(string dimension) => dimension switch
+    {
+        Age => CountedAgeBands,
+        Sex => Sexes,
+        Education => Educations,
+        _ => [],
+    };
+
+    public static bool IsAgeBand(string? code) => code is not null && (CountedAgeBands.Contains(code) || ExcludedAgeBands.Contains(code));
+
+    public static bool IsDistrict(string? name) => name is not null && Districts.Contains(name);
+}

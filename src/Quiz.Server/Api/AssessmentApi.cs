@@ -1,0 +1,84 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Quiz.Core.Assessment;
+using Quiz.Core.Features.Assessment;
+using Quiz.Server.Security;
+
+namespace Quiz.Server.Api;
+
+/// <summary>
+/// The literacy assessment: setup, margins and exports for organizers; the profile for participants (their token);
+/// the indicator read-only for the big screen (aggregates only, never a person). See docs/assessment.md.
+/// </summary>
+internal static class AssessmentApi
+{
+    public static void MapAssessmentApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/assessments/{contestId}").WithTags("Assessment");
+        group.MapPut("/", Create).WithName("CreateAssessment").RequireAuthorization(Policies.Organizer)
+            .WithDescription("Makes an existing contest (the online round's) an assessment: bank, blueprint, points per item, targets; "
+                + "anything left out takes the national survey's split (40/20/20/20) and the action plan's targets.");
+        group.MapGet("/", Get).WithName("GetAssessment").RequireAuthorization(Policies.Organizer);
+        // No Accepts<>(): routing would answer 415 to a wrong content type before authorization could answer 401.
+        group.MapPut("/margins", Margins).WithName("LoadMargins").RequireAuthorization(Policies.Organizer)
+            .WithDescription("The population margins as the raw CSV body (district,dimension,code,population). 400 lists every bad row and field; nothing is stored then.");
+        group.MapGet("/report", Report).WithName("GetAssessmentReport").RequireAuthorization(Policies.Organizer);
+        group.MapGet("/report.csv", (string contestId, ISender sender, CancellationToken ct) => Export(contestId, false, sender, ct))
+            .WithName("ExportAssessmentCsv").RequireAuthorization(Policies.Organizer);
+        group.MapGet("/report.xlsx", (string contestId, ISender sender, CancellationToken ct) => Export(contestId, true, sender, ct))
+            .WithName("ExportAssessmentXlsx").RequireAuthorization(Policies.Organizer);
+        group.MapGet("/screen", Screen).WithName("GetAssessmentScreen")
+            .WithDescription("The same figures for the big screen, without login: aggregates only, suppressed districts without shares; at most 10 s old.");
+        group.MapPost("/profile", Profile).WithName("GiveProfile")
+            .WithDescription("A participant, with their participant token, gives age band, sex, education and district with consent; consent=false withdraws it.");
+    }
+
+    private static async Task<Ok<AssessmentSetup>> Create(string contestId, AssessmentSpec? spec, ISender sender, CancellationToken ct)
+    {
+        spec ??= new AssessmentSpec();
+        return TypedResults.Ok(await sender.Send(new CreateAssessment(contestId, spec.BankId, spec.Blueprint, spec.PointsPerItem, spec.CityTarget, spec.Targets), ct));
+    }
+
+    /// <summary>The body of <c>PUT /api/assessments/{contestId}</c>: every field optional.</summary>
+    public sealed record AssessmentSpec(string? BankId = null, IReadOnlyList<Core.Banks.BlueprintRule>? Blueprint = null, double? PointsPerItem = null,
+        double? CityTarget = null, IReadOnlyDictionary<string, double>? Targets = null);
+
+    private static async Task<Ok<AssessmentSetup>> Get(string contestId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetAssessment(contestId), ct));
+
+    private static async Task<Results<Ok<MarginsSummary>, ProblemHttpResult>> Margins(string contestId, HttpRequest request, ISender sender, CancellationToken ct)
+    {
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (body.Length + read > LoadMargins.MaxBytes)
+            {
+                return TypedResults.Problem("the margins file is larger than 1 MB", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+            body.Write(buffer, 0, read);
+        }
+        return TypedResults.Ok(await sender.Send(new LoadMargins(contestId, body.ToArray()), ct));
+    }
+
+    private static async Task<Ok<AssessmentReport>> Report(string contestId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetAssessmentReport(contestId), ct));
+
+    private static async Task<Ok<AssessmentReport>> Screen(string contestId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetAssessmentScreen(contestId), ct));
+
+    private static async Task<FileContentHttpResult> Export(string contestId, bool xlsx, ISender sender, CancellationToken ct)
+    {
+        var report = await sender.Send(new ExportAssessmentReport(contestId, xlsx ? "xlsx" : "csv"), ct);
+        return xlsx
+            ? TypedResults.File(AssessmentExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"assessment-{contestId}.xlsx")
+            : TypedResults.File(AssessmentExport.Csv(report), "text/csv; charset=utf-8", $"assessment-{contestId}.csv");
+    }
+
+    private static async Task<Ok<ProfileOutcome>> Profile(string contestId, ProfileInput input, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GiveProfile(contestId, input.Token ?? "", input.Consent, input.AgeBand, input.Sex, input.Education, input.District), ct));
+
+    /// <summary>The body of <c>POST /api/assessments/{contestId}/profile</c>.</summary>
+    public sealed record ProfileInput(string? Token, bool Consent, string? AgeBand = null, string? Sex = null, string? Education = null, string? District = null);
+}

@@ -1,0 +1,41 @@
+// The big screen of a literacy assessment (1920x1080): /assessment-screen?contest=<id>. Read-only and public: it
+// shows the aggregate indicator (GET /api/assessments/{id}/screen), refreshed every 15 s, never a person.
+import { t, onLangChange } from "./i18n.js";
+import { initPrefs } from "./prefs.js";
+import { caveatHtml, drawChart, legendHtml, suppressedHtml, tableHtml } from "./assessment-view.js";
+
+const $ = id => document.getElementById(id);
+const contest = new URLSearchParams(location.search).get("contest") ?? "";
+let report = null;
+let chart = null;
+
+function draw() {
+  $("caveat").innerHTML = caveatHtml(report);
+  if (!report) return;
+  $("meta").textContent = t("as.meta", { n: report.city.respondents });
+  $("legend").innerHTML = legendHtml();
+  chart ??= echarts.init($("chart"));
+  drawChart(chart, report, true);
+  $("verdicts").innerHTML = tableHtml(report, true);
+  $("suppressed").innerHTML = suppressedHtml(report);
+}
+
+async function load() {
+  try {
+    const response = await fetch(`/api/assessments/${encodeURIComponent(contest)}/screen`);
+    if (!response.ok) throw new Error(response.status === 404 ? t("as.notFound") : `${response.status}`);
+    report = await response.json();
+    $("error").hidden = true;
+  } catch (error) {
+    $("error").textContent = error.message;
+    $("error").hidden = false;
+  }
+  draw();
+}
+
+initPrefs();
+onLangChange(draw);
+window.addEventListener("resize", () => chart?.resize());
+draw(); // the caveat shows before the first answer arrives
+load();
+setInterval(load, 15_000);

@@ -1,0 +1,106 @@
+// The organizer's literacy-assessment dashboard (/assessment#contest=<id>): make a contest an assessment with the
+// default setup, upload population margins (every bad row listed), see the districts against their targets, export
+// the same figures. Needs an organizer's login, like /admin.
+import { t, onLangChange } from "./i18n.js";
+import { initPrefs, esc } from "./prefs.js";
+import { api, authHeaders, token, wireLogin } from "./api.js";
+import { caveatHtml, drawChart, legendHtml, suppressedHtml, tableHtml } from "./assessment-view.js";
+
+const $ = id => document.getElementById(id);
+let report = null;
+let chart = null;
+
+const say = (text, kind = "ok") => { $("message").innerHTML = text ? `<div class="banner ${kind}">${esc(text)}</div>` : ""; };
+const contest = () => $("contest").value.trim();
+const base = () => `/api/assessments/${encodeURIComponent(contest())}`;
+
+function draw() {
+  $("caveat").innerHTML = caveatHtml(report);
+  $("view").hidden = !report;
+  if (!report) return;
+  $("summary").textContent = t("as.summary", { r: report.recorded, x: report.excludedByAge, d: report.withoutDistrict });
+  $("screen-link").href = `/assessment-screen?contest=${encodeURIComponent(report.contestId)}`;
+  $("legend").innerHTML = legendHtml();
+  chart ??= echarts.init($("chart"));
+  drawChart(chart, report);
+  $("suppressed").innerHTML = suppressedHtml(report);
+  $("figures").innerHTML = tableHtml(report);
+}
+
+async function load() {
+  try {
+    report = await api("GET", `${base()}/report`);
+    history.replaceState(null, "", `#contest=${encodeURIComponent(contest())}`);
+    say("");
+  } catch (error) {
+    report = null;
+    say(error.status === 404 ? t("as.notFound") : t("err.generic", { m: error.message }), "error");
+  }
+  draw();
+}
+
+$("pick").addEventListener("submit", e => { e.preventDefault(); load(); });
+
+$("setup").addEventListener("click", async () => {
+  if (!contest()) return;
+  try {
+    await api("PUT", base(), {});
+    say(t("as.setup.done"));
+    await load();
+  } catch (error) {
+    say(t("err.generic", { m: error.message }), "error");
+  }
+});
+
+$("margins").addEventListener("submit", async e => {
+  e.preventDefault();
+  const file = $("margins-file").files[0];
+  if (!file) return;
+  $("margin-errors").innerHTML = "";
+  try {
+    const response = await fetch(`${base()}/margins`, { method: "PUT", headers: authHeaders({ "Content-Type": "text/csv" }), body: await file.arrayBuffer() });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const errors = body.errors ?? [];
+      $("margin-errors").innerHTML = `<tr><th>${esc(t("as.margins.where"))}</th><th>${esc(t("import.reason"))}</th></tr>`
+        + errors.map(x => `<tr><td>${esc(x.field)}</td><td>${esc(x.message)}</td></tr>`).join("");
+      say(errors.length ? t("as.margins.failed", { n: errors.length }) : t("err.generic", { m: body.title ?? response.status }), "error");
+      return;
+    }
+    say(t("as.margins.ok", { n: Object.keys(body.populations ?? {}).length }));
+    await load();
+  } catch (error) {
+    say(t("err.generic", { m: error.message }), "error");
+  }
+});
+
+async function download(format) {
+  const response = await fetch(`${base()}/report.${format}`, { headers: authHeaders() });
+  if (!response.ok) { say(t("err.generic", { m: response.status }), "error"); return; }
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = `assessment-${contest()}.${format}`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+$("export-csv").addEventListener("click", () => download("csv"));
+$("export-xlsx").addEventListener("click", () => download("xlsx"));
+
+// ---- login, as on /admin: the token lives in sessionStorage and dies with the tab.
+function showLogin(loggedIn) {
+  $("login").hidden = loggedIn;
+  $("dashboard").hidden = !loggedIn;
+}
+
+wireLogin(say, async () => {
+  showLogin(true);
+  if (contest()) await load();
+});
+
+initPrefs();
+onLangChange(draw);
+window.addEventListener("resize", () => chart?.resize());
+$("contest").value = new URLSearchParams(location.hash.slice(1)).get("contest") ?? "";
+showLogin(!!token());
+draw();
+if (token() && contest()) load();

@@ -1,0 +1,106 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Quiz.Browser.Tests.Support;
+using Quiz.Core.Assessment;
+using Quiz.Core.Contests;
+using Quiz.Server.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Quiz.Browser.Tests;
+
+/// <summary>The literacy dashboard and its big screen, over seeded first attempts: verdicts, 样本不足, the caveat on both.</summary>
+public sealed class AssessmentDashboardTests
+{
+    private const string Contest = "assess-browser";
+
+    [BrowserFact]
+    public async Task The_big_screen_and_the_dashboard_show_verdicts_a_suppressed_district_and_the_caveat()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var server = BrowserServer.Start(nameof(AssessmentDashboardTests));
+        await SeedAsync(server);
+        await using var browser = await BrowserSession.LaunchAsync();
+
+        var screen = await browser.ProjectorAsync(server.BaseAddress);
+        await screen.GotoAsync($"/assessment-screen?contest={Contest}");
+        await Expect(screen.Locator("#caveat")).ToContainTextAsync("不是随机抽样样本");
+        await Expect(screen.Locator("#verdicts tr[data-area=西湖区]")).ToContainTextAsync("高于目标");
+        await Expect(screen.Locator("#verdicts tr[data-area=萧山区]")).ToContainTextAsync("无法判断");
+        await Expect(screen.Locator("#suppressed")).ToContainTextAsync("样本不足");
+        await Expect(screen.Locator("#suppressed")).ToContainTextAsync("淳安县");
+        await Expect(screen.Locator("#chart canvas")).ToHaveCountAsync(1);
+        await Screenshots.TakeAsync(screen, "30-assessment-screen");
+
+        var admin = await browser.LaptopAsync(server.BaseAddress);
+        await admin.GotoAsync($"/assessment#contest={Contest}");
+        await Expect(admin.Locator("#caveat")).ToContainTextAsync("不是官方统计的“公民具备科学素质比例”");
+        await admin.Locator("#login-user").FillAsync(QuizServer.AdminUser);
+        await admin.Locator("#login-password").FillAsync(QuizServer.AdminPassword);
+        await admin.Locator("#login button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#figures tr[data-area=西湖区]")).ToContainTextAsync("高于目标");
+        await Expect(admin.Locator("#figures tr[data-area=淳安县]")).ToContainTextAsync("样本不足");
+        await Expect(admin.Locator("#figures tr[data-area=萧山区]")).ToContainTextAsync("样本偏少");
+        await Expect(admin.Locator("#caveat")).ToContainTextAsync("仅显示原始比例");
+        await Screenshots.TakeAsync(admin, "31-assessment-dashboard");
+
+        // English on the same device: the caveat follows the language.
+        await admin.Locator("#lang-switch").ClickAsync();
+        await Expect(admin.Locator("#caveat")).ToContainTextAsync("not a random sample");
+        await Expect(admin.Locator("#figures tr[data-area=萧山区]")).ToContainTextAsync("Cannot tell");
+    }
+
+    [BrowserFact]
+    public async Task A_respondent_gives_a_profile_only_with_consent_and_can_withdraw_it()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var server = BrowserServer.Start(nameof(A_respondent_gives_a_profile_only_with_consent_and_can_withdraw_it));
+        await SeedAsync(server);
+        var token = Ids.Secret();
+        await server.Services.GetRequiredService<IParticipantStore>().AddAsync(Contest, new Participant("me", "me", null, null, "西湖区"),
+            Ids.Hash(token), CancellationToken.None);
+        var store = server.Services.GetRequiredService<IAssessmentStore>();
+        await using var browser = await BrowserSession.LaunchAsync();
+        var phone = await browser.PhoneAsync(server.BaseAddress);
+        await phone.GotoAsync($"/assessment-profile#contest={Contest}&me={token}");
+
+        await phone.Locator("#age").SelectOptionAsync("30-39");
+        await phone.Locator("#sex").SelectOptionAsync("female");
+        await phone.Locator("#education").SelectOptionAsync("college");
+        await phone.Locator("#district").SelectOptionAsync("滨江区");
+        await phone.Locator("#save").ClickAsync();
+        await Expect(phone.Locator("#result")).ToContainTextAsync("请先勾选同意");
+        Assert.Empty(await store.ReadProfilesAsync(Contest, CancellationToken.None)); // nothing without consent
+
+        await phone.Locator("#consent").CheckAsync();
+        await phone.Locator("#save").ClickAsync();
+        await Expect(phone.Locator("#result")).ToContainTextAsync("已保存");
+        await Screenshots.TakeAsync(phone, "32-assessment-profile");
+        var profile = (await store.ReadProfilesAsync(Contest, CancellationToken.None))["me"];
+        Assert.Equal(("30-39", "female", "college", "滨江区"), (profile.AgeBand, profile.Sex, profile.Education, profile.District));
+
+        await phone.Locator("#withdraw").ClickAsync();
+        await Expect(phone.Locator("#result")).ToContainTextAsync("已撤回");
+        Assert.Empty(await store.ReadProfilesAsync(Contest, CancellationToken.None));
+    }
+
+    /// <summary>西湖区 150 (half at the line: above 25%), 萧山区 200 (22%: cannot tell, flagged), 淳安县 10 (suppressed).</summary>
+    private static async Task SeedAsync(QuizServer server)
+    {
+        var store = server.Services.GetRequiredService<IAssessmentStore>();
+        await store.SaveSetupAsync(new AssessmentSetup(Contest, "none", AssessmentDefaults.Blueprint, 2, AssessmentDefaults.CityTarget,
+            AssessmentDefaults.Targets, 0), CancellationToken.None);
+        var participants = server.Services.GetRequiredService<IParticipantStore>();
+        var publisher = server.Services.GetRequiredService<IPublisher>();
+        foreach (var (district, count, atLine) in new[] { ("西湖区", 150, 75), ("萧山区", 200, 44), ("淳安县", 10, 10) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = $"{district}-{i}";
+                await participants.AddAsync(Contest, new Participant(id, id, null, null, district), Ids.Hash(Ids.Secret()), CancellationToken.None);
+                await publisher.Publish(new AttemptSubmitted(Contest, id, i < atLine ? 80 : 40, 100,
+                    new Dictionary<string, double>(), new Dictionary<string, double>(), 0, 1, false));
+            }
+        }
+    }
+}
