@@ -20,7 +20,7 @@ public static class MarginsCsv
         var text = CsvBankFile.Decode(bytes.Span, out var problem);
         if (text is null)
         {
-            return (null, [new FieldError("file", problem!)]);
+            return (null, [FieldError.Of("file", problem!)]);
         }
         List<string[]> rows;
         try
