@@ -15,11 +15,12 @@ public sealed class AuthorizationTests
 {
     /// <summary>
     /// Endpoints anyone may call: the clock, a public board, the join QR, the empty templates, login, health, metrics,
-    /// the assessment's aggregate figures for big screens, and a respondent's profile (the participant token is in the body).
+    /// a revealed question's key and spread (refused before the reveal), the assessment's aggregate figures for big
+    /// screens, and a respondent's profile (the participant token is in the body).
     /// </summary>
     private static readonly string[] Public =
     [
-        "GET /api/time", "GET /api/contests/{contestId}/board", "GET /api/join/{code}/qr.svg", "GET /api/banks/template.xlsx",
+        "GET /api/time", "GET /api/contests/{contestId}/board", "GET /api/contests/{contestId}/questions/{seq:int}/reveal", "GET /api/join/{code}/qr.svg", "GET /api/banks/template.xlsx",
         "GET /api/banks/template.csv", "POST /api/auth/login", "GET /api/assessments/{contestId}/screen", "POST /api/assessments/{contestId}/profile",
     ];
 
