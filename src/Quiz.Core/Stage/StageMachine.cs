@@ -15,7 +15,7 @@ public static partial class StageMachine
     {
         var setup = contest.Stage ?? throw new DomainException("no_stage", "This contest has no stage teams.");
         var entered = false;
-        if (roomSeq >= 0 && roomSeq != state.Seq)
+        if (roomSeq > state.Seq) // questions only go forward; a node that has not heard of the newest yet never drags the stage back
         {
             state = Enter(state, setup, contest, roomSeq, nowMs);
             entered = true;
