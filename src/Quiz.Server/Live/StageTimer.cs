@@ -40,6 +40,10 @@ public sealed partial class StageTimer(IServiceProvider services, TimeProvider c
         {
             // moved on: decided, judged or the next question already
         }
+        catch (ObjectDisposedException)
+        {
+            // the node is shutting down; another node's timer or the host finishes the question
+        }
         catch (Exception ex)
         {
             TimerFailed(logger, ex, move, contestId);

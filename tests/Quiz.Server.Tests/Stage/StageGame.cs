@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Quiz.Contracts;
 using Quiz.Contracts.Banks;
 using Quiz.Core.Features.Contests;
+using Quiz.Core.Stage;
 using Quiz.Server.Tests.Support;
 
 namespace Quiz.Server.Tests.Stage;
@@ -52,17 +53,32 @@ internal sealed record StageGame(QuizServer Server, ContestCreated Contest, Live
     public static async Task<CreateContest> TemplateAsync(QuizServer server, string templateId)
     {
         using var http = server.CreateHttpClient();
+        var bankId = await SampleBankAsync(server);
+        return (await http.GetFromJsonAsync<CreateContest>($"/api/contests/stage-templates/{templateId}?bankId={bankId}", QuizJson.Options))!;
+    }
+
+    /// <summary>The id of the sample bank, once the server has loaded it.</summary>
+    public static async Task<string> SampleBankAsync(QuizServer server)
+    {
+        using var http = server.CreateHttpClient();
         for (var attempt = 0; ; attempt++)
         {
             var banks = await http.GetFromJsonAsync<List<BankDto>>("/api/banks", QuizJson.Options);
             if (banks!.FirstOrDefault(b => b.QuestionCount > 0) is { } bank)
             {
-                return (await http.GetFromJsonAsync<CreateContest>($"/api/contests/stage-templates/{templateId}?bankId={bank.Id}", QuizJson.Options))!;
+                return bank.Id;
             }
             Assert.True(attempt < 100, "the sample bank did not load");
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Six teams of three, one stage segment per round.</summary>
+    public static StageSetup SixTeams(params StageSegment?[] segments) => new()
+    {
+        Teams = [.. Enumerable.Range(0, 6).Select(t => new StageTeam($"队{t}", [.. Enumerable.Range(1, 3).Select(m => $"队{t}-{m}")]))],
+        Segments = segments,
+    };
 
     /// <summary>A server that loads the sample bank at start (most tests turn it off).</summary>
     public static QuizServer ServerWithSampleBank(string name, IDictionary<string, string?>? settings = null)
