@@ -46,7 +46,9 @@ export class Live {
     this.connection.on(event, payload => handler(camel(payload)));
   }
 
+  /** Calls a hub method; without arg, a method that takes none (an undefined argument would still be sent, as null). */
   async invoke(method, arg) {
+    if (arg === undefined) return camel(await this.connection.invoke(method));
     const sent = this.msgpack ? pascal(arg) : arg;
     return camel(await this.connection.invoke(method, sent));
   }
