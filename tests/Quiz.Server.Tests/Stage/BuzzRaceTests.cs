@@ -53,6 +53,38 @@ public sealed class BuzzRaceTests(ITestOutputHelper output)
         output.WriteLine($"{Questions} races: the team that sent first also had the earliest stamp {fastestWon} times");
     }
 
+    /// <summary>
+    /// Two nodes on one store: three teams buzz through each. A buzz stamped earlier on one node may reach the store
+    /// after a later one from the other; the settle window lets the earliest stamp win all the same.
+    /// </summary>
+    [Fact]
+    public async Task Across_two_nodes_the_earliest_stamp_still_wins()
+    {
+        var shared = new Dictionary<string, string?> { ["Quiz:Redis:KeyPrefix"] = TestRedis.NewPrefix(nameof(BuzzRaceTests) + "-2n") };
+        await using var nodeA = LiveGame.Server(nameof(BuzzRaceTests), shared);
+        var nodeB = LiveGame.Server(nameof(BuzzRaceTests), shared);
+        var (bankId, ids) = await LiveGame.ImportBankAsync(nodeA);
+        var buzz = new StageSegment { Kind = SegmentKind.Buzz };
+        string[] keys = ["q-single", "q-multi", "q-tf", "q-fill", "q-order"];
+        await using var game = await StageGame.CreateAsync(nodeA, new CreateContest("两节点抢答",
+            [.. Enumerable.Range(0, 3).Select(r => new RoundSpec($"抢答{r + 1}", new RoundRules { TimeLimitSeconds = 60 }, bankId, [.. keys.Select(k => ids[k])]))],
+            StageGame.SixTeams(buzz, buzz, buzz)), team => team % 2 == 0 ? nodeA : nodeB);
+        await using var _b = nodeB;
+        for (var seq = 0; seq < 15; seq++)
+        {
+            await game.OpenAsync(seq);
+            var armed = await game.Host.StageAsync(new StageRequest(StageMoves.Arm));
+            var acks = await Task.WhenAll(game.Seats.Select(async (seat, team) =>
+            {
+                await Task.Delay(((team * 7) + (seq * 3)) % 25); // near-simultaneous, in a different order each time
+                return await seat.BuzzAsync();
+            }));
+            var decided = await game.Host.NextStageAsync(v => v.Seq == seq && v.Phase == StagePhases.Answering && v.Version > armed.Version);
+            Assert.Equal(Enumerable.Range(0, 6).MinBy(t => acks[t].AtUs), decided.Turn);
+            await game.JudgeAsync(true);
+        }
+    }
+
     [Fact]
     public async Task Nobody_buzzing_in_time_gives_the_question_to_the_audience_and_only_seats_may_buzz()
     {

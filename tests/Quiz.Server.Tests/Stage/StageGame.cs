@@ -32,7 +32,8 @@ internal sealed record StageGame(QuizServer Server, ContestCreated Contest, Live
 
     public Task<StageView> JudgeAsync(bool right) => Host.StageAsync(new StageRequest(StageMoves.Judge, Correct: right));
 
-    public static async Task<StageGame> CreateAsync(QuizServer server, CreateContest body)
+    /// <summary>Creates the contest on <paramref name="server"/>; each team's device connects to <paramref name="seatNode"/>'s pick (default: the same server).</summary>
+    public static async Task<StageGame> CreateAsync(QuizServer server, CreateContest body, Func<int, QuizServer>? seatNode = null)
     {
         using var http = server.CreateHttpClient();
         var contest = await LiveGame.Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests", body, QuizJson.Options));
@@ -41,7 +42,7 @@ internal sealed record StageGame(QuizServer Server, ContestCreated Contest, Live
         var seats = new List<LiveClient>();
         foreach (var seat in codes)
         {
-            var client = await LiveClient.ConnectAsync(server.BaseAddress, messagePack: seat.Team % 2 == 1);
+            var client = await LiveClient.ConnectAsync((seatNode?.Invoke(seat.Team) ?? server).BaseAddress, messagePack: seat.Team % 2 == 1);
             var seated = await client.Connection.InvokeAsync<Seated>(HubMethods.TakeSeat, new SeatRequest(contest.ContestId, seat.Code));
             Assert.Equal(seat.Team, seated.Team);
             seats.Add(client);
