@@ -90,17 +90,18 @@ internal static class LiveScenario
         return report.Lost == 0 && report.Connected == participants ? 0 : 1;
     }
 
-    private static TaskCompletionSource<int>[] Signals(int count) =>
+    internal static TaskCompletionSource<int>[] Signals(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously))];
 
     /// <summary>Banks and contests need an organizer: log in once and send the token with every setup call.</summary>
-    private static async Task LogInAsync(HttpClient http, Uri server, string user, string password)
+    internal static async Task LogInAsync(HttpClient http, Uri server, string user, string password)
     {
         var login = await Read(await http.PostAsJsonAsync(new Uri(server, "api/auth/login"), new { userName = user, password }));
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());
     }
 
-    private static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window)
+    /// <summary>A bank of <paramref name="questions"/> single-choice questions and a one-round contest of them; with <paramref name="stage"/>, a stage contest.</summary>
+    internal static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window, object? stage = null)
     {
         var bank = await Read(await http.PostAsJsonAsync(new Uri(server, "api/banks"), new { name = $"压测题库 {DateTime.UtcNow:HHmmss}" }));
         var file = new
@@ -125,11 +126,12 @@ internal static class LiveScenario
         {
             title = "压测竞赛",
             rounds = new[] { new { title = "压测", rules = new { timeLimitSeconds = window, points = 100, speedWeighted = true, streakBonus = 10 }, bankId, questionIds = ids } },
+            stage,
         }));
         return (contest.GetProperty("contestId").GetString()!, contest.GetProperty("joinCode").GetString()!, contest.GetProperty("hostKey").GetString()!);
     }
 
-    private static async Task<int> AuditAsync(HttpClient http, Uri server, string contestId, string hostKey)
+    internal static async Task<int> AuditAsync(HttpClient http, Uri server, string contestId, string hostKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"api/contests/{contestId}/audit"));
         request.Headers.Add("X-Host-Key", hostKey);

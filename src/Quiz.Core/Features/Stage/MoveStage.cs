@@ -15,7 +15,7 @@ public sealed record MoveStage(string ContestId, StageRequest Request, string Ac
 {
     public string AuditTarget => $"contest:{ContestId}";
 
-    public object? AuditInput => new { Request.Move, Request.Team, Request.Value, Request.Correct, Request.Reason, By = Actor };
+    public object? AuditInput => new { Request?.Move, Request?.Team, Request?.Value, Request?.Correct, Request?.Reason, By = Actor };
 
     private static readonly string[] Moves =
         [StageMoves.Arm, StageMoves.Judge, StageMoves.Wager, StageMoves.Correct, StageMoves.Decide, StageMoves.Expire, StageMoves.Enter];
