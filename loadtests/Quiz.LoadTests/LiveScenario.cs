@@ -18,8 +18,7 @@ internal static class LiveScenario
         var participants = options.Int("participants", 1000);
         var questions = options.Int("questions", 3);
         var window = options.Int("window", 10);
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        await LogInAsync(http, urls[0], options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
+        using var http = await OrganizerAsync(options, urls[0]);
         var report = new Report { Scenario = options.Command, Participants = participants, Questions = questions, WindowSeconds = window,
             Nodes = urls.Count, AnswerDistribution = options.Text("answer-dist", "bunched"), Protocol = options.Text("protocol", "json"),
             Machine = Report.DescribeMachine() };
@@ -93,8 +92,16 @@ internal static class LiveScenario
     internal static TaskCompletionSource<int>[] Signals(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously))];
 
+    /// <summary>An HTTP client logged in as the organizer named by --user and --password (or QUIZ_LOAD_PASSWORD).</summary>
+    internal static async Task<HttpClient> OrganizerAsync(Options options, Uri server)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        await LogInAsync(http, server, options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
+        return http;
+    }
+
     /// <summary>Banks and contests need an organizer: log in once and send the token with every setup call.</summary>
-    internal static async Task LogInAsync(HttpClient http, Uri server, string user, string password)
+    private static async Task LogInAsync(HttpClient http, Uri server, string user, string password)
     {
         var login = await Read(await http.PostAsJsonAsync(new Uri(server, "api/auth/login"), new { userName = user, password }));
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());

@@ -18,11 +18,8 @@ internal static class StageScenario
     public static async Task<int> RunAsync(Options options)
     {
         var urls = options.Urls();
-        var participants = options.Int("participants", 1000);
-        var questions = options.Int("questions", 3);
-        var window = options.Int("window", 10);
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        await LiveScenario.LogInAsync(http, urls[0], options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
+        using var http = await LiveScenario.OrganizerAsync(options, urls[0]);
+        var (participants, questions, window) = (options.Int("participants", 1000), options.Int("questions", 3), options.Int("window", 10));
         var stage = new
         {
             teams = Enumerable.Range(0, Teams).Select(t => new { name = $"代表队{t + 1}", members = new[] { "甲", "乙", "丙" } }),
