@@ -73,6 +73,9 @@ public sealed record StageStep(StageState State, string Outcome, int Delta = 0)
 {
     /// <summary>Nothing to store: the state is the one the move was applied to.</summary>
     public bool Unchanged { get; init; }
+
+    /// <summary>The stored state the move was applied to (set once the change is stored), for the audit log.</summary>
+    public StageState? Before { get; init; }
 }
 
 /// <summary>A stage move as the machine takes it; <see cref="AtUs"/> is the server's receive stamp of a buzz.</summary>

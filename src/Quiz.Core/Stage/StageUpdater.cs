@@ -36,9 +36,8 @@ public sealed class StageUpdater(LiveRooms rooms, IStageStore store, IPublisher 
             });
             if (await store.TrySaveAsync(contestId, step.State, state.Version, entry, cancellationToken))
             {
-                AuditScope.Record(Scores(state), Scores(step.State));
                 await publisher.Publish(new StageMoved(contestId, move, step), cancellationToken);
-                return step;
+                return step with { Before = state };
             }
             if (attempt > 1)
             {
@@ -54,6 +53,4 @@ public sealed class StageUpdater(LiveRooms rooms, IStageStore store, IPublisher 
         var setup = contest.Stage ?? throw new DomainException("no_stage", "This contest has no stage teams.");
         return await store.GetAsync(contestId, cancellationToken) ?? StageState.Initial(setup);
     }
-
-    private static object Scores(StageState state) => new { state.Seq, state.Phase, Scores = state.Teams.Select(t => t.Score) };
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -123,12 +124,25 @@ public sealed class WholeStageContestTests
         var db = server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var log = (await db.ListRangeAsync(server.Services.GetRequiredService<RedisKeys>().Log(game.Contest.ContestId)))
             .Select(l => JsonDocument.Parse(l.ToString()).RootElement).Where(e => e.GetProperty("t").GetString() == "stage").ToList();
-        var corrections = log.Where(e => e.GetProperty("move").GetString() == StageMoves.Correct).ToList();
-        Assert.Equal(2, corrections.Count);
-        Assert.All(corrections, c => Assert.Equal("judge.wang", c.GetProperty("by").GetString()![("account:".Length)..]));
-        Assert.Equal("评委复核：第24题补充回答完整", corrections[0].GetProperty("reason").GetString());
-        Assert.True(corrections[0].GetProperty("at").GetInt64() > 0);
+        var logged = log.Where(e => e.GetProperty("move").GetString() == StageMoves.Correct).ToList();
+        Assert.Equal(2, logged.Count);
+        Assert.All(logged, c => Assert.Equal("account:judge.wang", c.GetProperty("by").GetString()));
+        Assert.Equal("评委复核：第24题补充回答完整", logged[0].GetProperty("reason").GetString());
+        Assert.True(logged[0].GetProperty("at").GetInt64() > 0);
         Assert.Equal(2, log.Count(e => e.GetProperty("outcome").GetString() == BuzzStatuses.Early));
+
+        // And the audit log: the judge's corrections with their reasons and the scores before and after; room moves
+        // keep their own before and after (the stage entering the question does not overwrite them).
+        using var admin = server.CreateHttpClient();
+        var audit = await admin.GetFromJsonAsync<JsonElement[]>("/api/audit?take=500");
+        var corrections = audit!.Where(e => e.GetProperty("action").GetString() == "MoveStage" && e.GetProperty("input").GetProperty("move").GetString() == "correct").ToList();
+        Assert.Equal(["refused: invalid", "done", "done"], corrections.Select(e => e.GetProperty("outcome").GetString())); // newest first
+        var correction = corrections[1];
+        Assert.Equal("judge.wang", correction.GetProperty("actor").GetString());
+        Assert.Equal("撤销上一次更正：补充回答超时", correction.GetProperty("input").GetProperty("reason").GetString());
+        Assert.Equal((145, 140), (correction.GetProperty("before").GetProperty("scores")[4].GetInt32(), correction.GetProperty("after").GetProperty("scores")[4].GetInt32()));
+        var next = audit!.First(e => e.GetProperty("action").GetString() == "MoveRoom" && e.GetProperty("input").GetProperty("move").GetString() == "next");
+        Assert.Equal("open", next.GetProperty("after").GetProperty("status").GetString());
     }
 
     private static async Task<LiveClient> JudgeAsync(QuizServer server, StageGame game)

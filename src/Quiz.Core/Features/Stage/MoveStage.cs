@@ -61,7 +61,15 @@ public sealed class MoveStageHandler(StageUpdater stage, LiveRooms rooms, TimePr
     {
         var r = command.Request;
         var step = await stage.ApplyAsync(command.ContestId, new StageMove(r.Move, r.Team, r.Value, r.Correct, r.Reason?.Trim()), command.Actor, cancellationToken);
+        if (step.Before is { } before)
+        {
+            AuditScope.Record(Scores(before), Scores(step.State) with { Outcome = step.Outcome });
+        }
         var contest = await rooms.GetContestAsync(command.ContestId, cancellationToken);
         return StageViews.View(command.ContestId, contest, step.State, clock.GetUtcNow().ToUnixTimeMilliseconds());
     }
+
+    private static AuditedScores Scores(StageState state) => new(state.Seq, state.Phase, [.. state.Teams.Select(t => t.Score)], null);
+
+    private sealed record AuditedScores(int Seq, string Phase, IReadOnlyList<int> Scores, string? Outcome);
 }
