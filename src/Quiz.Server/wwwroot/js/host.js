@@ -4,11 +4,14 @@ import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
 import { initStage, loadStage } from "./host-stage.js";
+import { token } from "./api.js";
 
 const $ = id => document.getElementById(id);
-const live = new Live();
 const fragment = new URLSearchParams(location.hash.slice(1));
-let credentials = fragment.get("contest") && fragment.get("key") ? { contestId: fragment.get("contest"), hostKey: fragment.get("key") } : null;
+// Without a key in the link, an account logged in at /admin in this tab (host, organizer, or a judge) takes the room.
+const accountToken = !fragment.get("key") && fragment.get("contest") ? token() : null;
+const live = new Live({ accessToken: accountToken ? () => token() : null });
+let credentials = fragment.get("contest") && (fragment.get("key") || accountToken) ? { contestId: fragment.get("contest"), hostKey: fragment.get("key") ?? "" } : null;
 let room = null, question = null, count = null, reveal = null, board = null;
 
 live.onDown = () => { $("reconnecting").hidden = false; };

@@ -24,11 +24,11 @@ export function errorCode(error) {
 }
 
 export class Live {
-  constructor({ messagePack = false } = {}) {
+  constructor({ messagePack = false, accessToken = null } = {}) {
     const useMsgPack = messagePack && !!signalR.protocols?.msgpack;
     this.msgpack = useMsgPack;
     let builder = new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/quiz", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+      .withUrl("/hubs/quiz", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets, ...(accessToken ? { accessTokenFactory: accessToken } : {}) })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: retryDelay })
       .configureLogging(signalR.LogLevel.Warning);
     if (useMsgPack) builder = builder.withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol());
