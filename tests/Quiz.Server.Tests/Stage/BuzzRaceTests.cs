@@ -92,7 +92,7 @@ public sealed class BuzzRaceTests(ITestOutputHelper output)
         var (bankId, ids) = await LiveGame.ImportBankAsync(server);
         var buzz = new StageSegment { Kind = SegmentKind.Buzz, BuzzWindowSeconds = 2, EarlyBuzzPenalties = [5, 15] };
         await using var game = await StageGame.CreateAsync(server, new CreateContest("抢答超时",
-            [new RoundSpec("抢答", new RoundRules { TimeLimitSeconds = 30 }, bankId, [ids["q-single"], ids["q-tf"]])],
+            [new RoundSpec("抢答", new RoundRules { TimeLimitSeconds = 30 }, bankId, [ids["q-single"], ids["q-fill"]])],
             StageGame.SixTeams(buzz)));
         await game.OpenAsync(0);
         var armed = await game.Host.StageAsync(new StageRequest(StageMoves.Arm));
@@ -119,6 +119,13 @@ public sealed class BuzzRaceTests(ITestOutputHelper output)
             stranger.Connection.InvokeAsync<IReadOnlyList<StageSeat>>(HubMethods.StageSeats))).Message);
         var audienceView = await stranger.Connection.InvokeAsync<StageView>(HubMethods.GetStage); // the audience may look
         Assert.Equal(6, audienceView.Teams.Count);
+
+        // The fill-in question is open and nothing is revealed: its key reached no seat and no other client.
+        Assert.All(game.Seats.Append(game.Host), c => Assert.Contains(c.Log, e => e.Event == nameof(IQuizClient.StageChanged)));
+        foreach (var client in game.Seats.Append(stranger).Append(game.Host))
+        {
+            Assert.All(client.Log, e => Assert.DoesNotContain(SeededQuestions.SecretFill, e.Json));
+        }
     }
 
     private static (string, int) Pair(BuzzAck ack) => (ack.Status, ack.Penalty);
