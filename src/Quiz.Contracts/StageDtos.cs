@@ -67,7 +67,8 @@ public sealed record BuzzView(int Team, long AtUs);
 
 /// <summary>
 /// The stage beside the room: the teams' scores and what is happening on this question. Never carries an answer key.
-/// <see cref="Turn"/> is the team holding the right to answer (or to wager); <see cref="Buzzes"/> are in server-time order.
+/// <see cref="Turn"/> is the team holding the right to answer (or to wager); <see cref="Buzzes"/> are in server-time order;
+/// <see cref="DecideAtMs"/> is when the first buzz's settle window ends.
 /// </summary>
 public sealed record StageView(
     string ContestId,
@@ -87,7 +88,8 @@ public sealed record StageView(
     long ArmedAtMs,
     long WindowEndsAtMs,
     long TurnEndsAtMs,
-    long ServerTimeMs);
+    long ServerTimeMs,
+    long DecideAtMs = 0);
 
 /// <summary>A stage move. <see cref="Team"/>: wager, correct; <see cref="Value"/>: the stake or the correction (+/-).</summary>
 public sealed record StageRequest(string Move, int? Team = null, int? Value = null, bool? Correct = null, string? Reason = null);

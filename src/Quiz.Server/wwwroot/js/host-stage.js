@@ -14,6 +14,8 @@ export function initStage(connection, handlers) {
   $("stage-arm").addEventListener("click", () => send({ move: "arm" }));
   $("judge-right").addEventListener("click", () => send({ move: "judge", correct: true }));
   $("judge-wrong").addEventListener("click", () => send({ move: "judge", correct: false }));
+  // The server decides the buzz (or ends the window) by itself; this is for when the node that should have did not.
+  $("stage-settle").addEventListener("click", () => send({ move: stage.buzzes.length ? "decide" : "expire" }));
   $("wager-buttons").addEventListener("click", e => {
     const value = e.target.closest("button")?.dataset.stake;
     if (value !== undefined) send({ move: "wager", team: stage.turn, value: Number(value) });
@@ -91,4 +93,6 @@ function tick() {
   const now = live.serverNow();
   const end = stage.phase === "armed" ? stage.windowEndsAtMs : stage.segment === "rapid" && stage.phase === "answering" ? stage.turnEndsAtMs : 0;
   $("stage-clock").textContent = end ? String(Math.max(0, Math.ceil((end - now) / 1000))) : "";
+  const due = stage.phase === "armed" ? (stage.buzzes.length ? stage.decideAtMs : stage.windowEndsAtMs) : 0;
+  $("stage-settle").hidden = !due || now < due + 2000;
 }
