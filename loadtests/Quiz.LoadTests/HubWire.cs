@@ -51,7 +51,8 @@ public sealed class HubWire : IAsyncDisposable
         return wire;
     }
 
-    public async Task<JsonElement> InvokeAsync(string target, object argument, CancellationToken cancellationToken = default)
+    /// <summary>Invokes a hub method; a null <paramref name="argument"/> calls one that takes none.</summary>
+    public async Task<JsonElement> InvokeAsync(string target, object? argument, CancellationToken cancellationToken = default)
     {
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);

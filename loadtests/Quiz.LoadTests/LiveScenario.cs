@@ -18,8 +18,7 @@ internal static class LiveScenario
         var participants = options.Int("participants", 1000);
         var questions = options.Int("questions", 3);
         var window = options.Int("window", 10);
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        await LogInAsync(http, urls[0], options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
+        using var http = await OrganizerAsync(options, urls[0]);
         var report = new Report { Scenario = options.Command, Participants = participants, Questions = questions, WindowSeconds = window,
             Nodes = urls.Count, AnswerDistribution = options.Text("answer-dist", "bunched"), Protocol = options.Text("protocol", "json"),
             Machine = Report.DescribeMachine() };
@@ -90,8 +89,16 @@ internal static class LiveScenario
         return report.Lost == 0 && report.Connected == participants ? 0 : 1;
     }
 
-    private static TaskCompletionSource<int>[] Signals(int count) =>
+    internal static TaskCompletionSource<int>[] Signals(int count) =>
         [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously))];
+
+    /// <summary>An HTTP client logged in as the organizer named by --user and --password (or QUIZ_LOAD_PASSWORD).</summary>
+    internal static async Task<HttpClient> OrganizerAsync(Options options, Uri server)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        await LogInAsync(http, server, options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
+        return http;
+    }
 
     /// <summary>Banks and contests need an organizer: log in once and send the token with every setup call.</summary>
     private static async Task LogInAsync(HttpClient http, Uri server, string user, string password)
@@ -100,7 +107,8 @@ internal static class LiveScenario
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());
     }
 
-    private static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window)
+    /// <summary>A bank of <paramref name="questions"/> single-choice questions and a one-round contest of them; with <paramref name="stage"/>, a stage contest.</summary>
+    internal static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window, object? stage = null)
     {
         var bank = await Read(await http.PostAsJsonAsync(new Uri(server, "api/banks"), new { name = $"压测题库 {DateTime.UtcNow:HHmmss}" }));
         var file = new
@@ -125,11 +133,12 @@ internal static class LiveScenario
         {
             title = "压测竞赛",
             rounds = new[] { new { title = "压测", rules = new { timeLimitSeconds = window, points = 100, speedWeighted = true, streakBonus = 10 }, bankId, questionIds = ids } },
+            stage,
         }));
         return (contest.GetProperty("contestId").GetString()!, contest.GetProperty("joinCode").GetString()!, contest.GetProperty("hostKey").GetString()!);
     }
 
-    private static async Task<int> AuditAsync(HttpClient http, Uri server, string contestId, string hostKey)
+    internal static async Task<int> AuditAsync(HttpClient http, Uri server, string contestId, string hostKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"api/contests/{contestId}/audit"));
         request.Headers.Add("X-Host-Key", hostKey);

@@ -5,6 +5,7 @@ var options = Options.Parse(args);
 return options.Command switch
 {
     "live" => await LiveScenario.RunAsync(options),
+    "stage" => await StageScenario.RunAsync(options),
     "worker" => await Worker.RunAsync(options),
     "rawserver" => await RawServer.RunAsync(options),
     _ => Usage(),
@@ -19,6 +20,9 @@ static int Usage()
                             [--out loadtests/results/live.json]
                             [--user admin] [--password …]   (an organizer account; the password also from QUIZ_LOAD_PASSWORD)
         A join storm alone: --questions 0.
+        Quiz.LoadTests stage (same options): six team seats race for the buzzer on every question while the
+                            participants (the audience) answer it; reports buzz decision latency and whether the
+                            earliest server stamp won every race.
         """);
     return 2;
 }

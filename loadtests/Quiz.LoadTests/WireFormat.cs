@@ -16,7 +16,7 @@ internal abstract class WireFormat
 
     public abstract bool Binary { get; }
 
-    public abstract byte[] Invocation(string invocationId, string target, object argument);
+    public abstract byte[] Invocation(string invocationId, string target, object? argument);
 
     public abstract byte[] Ping();
 
@@ -34,8 +34,8 @@ internal sealed class JsonFormat : WireFormat
 
     public override bool Binary => false;
 
-    public override byte[] Invocation(string invocationId, string target, object argument) =>
-        Framed(JsonSerializer.SerializeToUtf8Bytes(new { type = 1, invocationId, target, arguments = new[] { argument } }, Json.Options));
+    public override byte[] Invocation(string invocationId, string target, object? argument) =>
+        Framed(JsonSerializer.SerializeToUtf8Bytes(new { type = 1, invocationId, target, arguments = argument is null ? [] : new[] { argument } }, Json.Options));
 
     public override byte[] Ping() => Framed("{\"type\":6}"u8.ToArray());
 
@@ -86,9 +86,9 @@ internal sealed class MessagePackFormat : WireFormat
 
     public override bool Binary => true;
 
-    public override byte[] Invocation(string invocationId, string target, object argument) =>
+    public override byte[] Invocation(string invocationId, string target, object? argument) =>
         Framed(MessagePackSerializer.Serialize<object[]>(
-            [1, new Dictionary<string, string>(), invocationId, target, new[] { argument }, Array.Empty<string>()], Options));
+            [1, new Dictionary<string, string>(), invocationId, target, argument is null ? [] : new[] { argument }, Array.Empty<string>()], Options));
 
     public override byte[] Ping() => Framed(MessagePackSerializer.Serialize<object[]>([6], Options));
 

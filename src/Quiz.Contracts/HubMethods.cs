@@ -12,4 +12,9 @@ public static class HubMethods
     public const string Watch = nameof(Watch);
     public const string HostRoom = nameof(HostRoom);
     public const string Control = nameof(Control);
+    public const string Stage = nameof(Stage);
+    public const string GetStage = nameof(GetStage);
+    public const string StageSeats = nameof(StageSeats);
+    public const string TakeSeat = nameof(TakeSeat);
+    public const string Buzz = nameof(Buzz);
 }

@@ -24,6 +24,9 @@ public interface IQuizClient
     /// <summary>How many have answered the open question (host and big screen).</summary>
     Task AnswerCountChanged(AnswerCount count);
 
+    /// <summary>The stage changed: scores, turn, buzzer, buzz order, wagers (hosts, judges, big screens, team seats).</summary>
+    Task StageChanged(StageView stage);
+
     /// <summary>The same participant connected again elsewhere; this connection no longer answers.</summary>
     Task Superseded(string reason);
 

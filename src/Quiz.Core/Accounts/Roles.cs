@@ -18,4 +18,7 @@ public static class Roles
 
     /// <summary>Roles that may host any contest's room without its host key.</summary>
     public static readonly IReadOnlyList<string> Hosts = [Admin, Organizer, Host];
+
+    /// <summary>Roles that may judge stage answers and correct team scores (a judge may do only that).</summary>
+    public static readonly IReadOnlyList<string> Judges = [Admin, Organizer, Host, Judge];
 }

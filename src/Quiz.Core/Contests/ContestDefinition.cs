@@ -1,4 +1,5 @@
 using Quiz.Core.Banks;
+using Quiz.Core.Stage;
 
 namespace Quiz.Core.Contests;
 
@@ -21,6 +22,9 @@ public sealed record ContestDefinition
     public required string HostKeyHash { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Teams on stage and each round's segment (知识竞赛); null for a contest of the audience only.</summary>
+    public StageSetup? Stage { get; init; }
 
     public RoundRules RulesFor(int seq) => Rounds[Questions[seq].Round].Rules;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quiz.Core.Contests;
+using Quiz.Core.Stage;
 
 namespace Quiz.Infrastructure.Contests;
 
@@ -14,6 +15,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<IAnswerLedger, RedisAnswerLedger>();
         services.AddSingleton<IBoardAudit, RedisBoardAudit>();
         services.AddSingleton<IRosterStore, RedisRosterStore>();
+        services.AddSingleton<IStageStore, RedisStageStore>();
         return services;
     }
 }

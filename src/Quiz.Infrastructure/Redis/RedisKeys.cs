@@ -77,6 +77,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>List: the Data Protection key ring (XML elements), shared by every node.</summary>
     public string DataProtectionKeys => $"{Prefix}dataprotection:keys";
 
+    /// <summary>Hash: the stage beside the room (version, state JSON): teams' scores, turn, buzzes.</summary>
+    public string Stage(string id) => $"{Contest_(id)}stage";
+
     /// <summary>List: the append-only contest log (moves, accepted answers) as JSON lines.</summary>
     public string Log(string id) => $"{Contest_(id)}log";
 

@@ -7,6 +7,8 @@ using Quiz.Contracts;
 using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
 using Quiz.Core.Features.Live;
+using Quiz.Core.Features.Stage;
+using Quiz.Core.Stage;
 using Quiz.Server.Security;
 
 namespace Quiz.Server.Api;
@@ -29,6 +31,10 @@ internal static class ContestsApi
         contests.MapPost("/{contestId}/screen-token", ScreenToken).WithName("IssueScreenToken")
             .WithDescription("An organizer's token or header X-Host-Key: a read-only token for one contest's big screen.");
 
+        contests.MapGet("/stage-templates", () => TypedResults.Ok(StageTemplates.All)).WithName("ListStageTemplates").RequireAuthorization(Policies.Organizer);
+        contests.MapGet("/stage-templates/{templateId}", StageTemplate).WithName("GetStageTemplate").RequireAuthorization(Policies.Organizer)
+            .WithDescription("A stage-contest template (teams, segments, rounds drawn by blueprint) filled in for ?bankId=: post it to /api/contests as it is, or edited.");
+
         app.MapGet("/api/join/{code}/qr.svg", JoinQr).WithTags("Contests").WithName("GetJoinQr");
     }
 
@@ -37,6 +43,9 @@ internal static class ContestsApi
         var created = await sender.Send(command, ct);
         return TypedResults.Created($"/api/contests/{created.ContestId}", created);
     }
+
+    private static async Task<Ok<CreateContest>> StageTemplate(string templateId, string bankId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetStageTemplate(templateId, bankId), ct));
 
     private static async Task<Ok<Leaderboard>> Board(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
         TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top), ct));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Quiz.Contracts;
 using Quiz.Core.Contests;
+using Quiz.Core.Stage;
 using Quiz.Infrastructure.Contests;
 using Quiz.Infrastructure.Redis;
 using Quiz.Server.Live;
@@ -24,6 +25,8 @@ internal static class LiveHostingExtensions
         services.AddSingleton<LiveRooms>();
         services.AddSingleton<LocalParticipants>();
         services.AddSingleton<QuestionTimer>();
+        services.AddSingleton<StageUpdater>();
+        services.AddSingleton<StageTimer>();
         services.AddSingleton<JoinGate>();
         services.AddHostedService<RoomEventsListener>();
         services.AddSingleton<StoreWatch>();

@@ -10,6 +10,8 @@ internal static class ConnectionItems
     private const string ParticipantKey = "participant";
     private const string HostKey = "host";
     private const string BucketKey = "answers";
+    private const string JudgeKey = "judge";
+    private const string SeatKey = "seat";
 
     public static void SetParticipant(this HubCallerContext context, string contestId, Participant participant)
     {
@@ -18,13 +20,29 @@ internal static class ConnectionItems
     }
 
     /// <summary>A host by key (<paramref name="account"/> null) or by an account whose roles are re-checked on every move.</summary>
-    public static void SetHost(this HubCallerContext context, string contestId, string? account)
+    public static void SetHost(this HubCallerContext context, string contestId, string? account, bool judgeOnly = false)
     {
         context.Items[ContestKey] = contestId;
         context.Items[HostKey] = account ?? "";
+        if (judgeOnly)
+        {
+            context.Items[JudgeKey] = true;
+        }
     }
 
     public static void ClearHost(this HubCallerContext context) => context.Items.Remove(HostKey);
+
+    /// <summary>A judge's account: it sees the host console but may only judge and correct.</summary>
+    public static bool IsJudgeOnly(this HubCallerContext context) => context.Items.ContainsKey(JudgeKey);
+
+    /// <summary>A team's seat (a phone or buzzer device that proved itself with the team's seat code).</summary>
+    public static void SetSeat(this HubCallerContext context, string contestId, int team)
+    {
+        context.Items[ContestKey] = contestId;
+        context.Items[SeatKey] = team;
+    }
+
+    public static int? Seat(this HubCallerContext context) => context.Items.TryGetValue(SeatKey, out var v) ? v as int? : null;
 
     public static string? HostAccount(this HubCallerContext context) =>
         context.Items.TryGetValue(HostKey, out var v) && v is string { Length: > 0 } account ? account : null;

@@ -21,11 +21,11 @@ internal sealed class HubAccessFilter(AccountRoles roles) : IHubFilter
             return await next(invocationContext);
         }
         var caller = invocationContext.Context;
-        if (method is HubMethods.Control && caller.HostAccount() is { } account
-            && !await roles.HasAnyAsync(account, Roles.Hosts, caller.ConnectionAborted))
+        if (method is HubMethods.Control or HubMethods.Stage or HubMethods.StageSeats && caller.HostAccount() is { } account
+            && !await roles.HasAnyAsync(account, caller.IsJudgeOnly() ? Roles.Judges : Roles.Hosts, caller.ConnectionAborted))
         {
             caller.ClearHost();
-            throw new HubException("forbidden: this account may no longer host; its role was revoked.");
+            throw new HubException("forbidden: this account may no longer host or judge; its role was revoked.");
         }
         using (Actor.Use(ActorOf(caller)))
         {
@@ -35,5 +35,6 @@ internal sealed class HubAccessFilter(AccountRoles roles) : IHubFilter
 
     private static string ActorOf(HubCallerContext caller) => caller.HostAccount()
         ?? caller.User?.Identity?.Name
+        ?? (caller.Seat() is { } team ? $"seat:{caller.ContestId()}:{team}" : null)
         ?? (caller.IsHost() ? $"host-key:{caller.ContestId()}" : $"connection:{caller.ConnectionId}");
 }

@@ -13,7 +13,7 @@ namespace Quiz.Server.Live;
 /// The live hub: thin. Each method checks who the connection is, stamps the server time, and sends a command or
 /// query through the mediator. Pushes go out through <see cref="RoomBroadcaster"/>.
 /// </summary>
-public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock, QuizMetrics metrics, LiveOptions options,
+public sealed partial class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock, QuizMetrics metrics, LiveOptions options,
     JoinGate joins, AccountRoles accounts, StoreWatch store) : Hub<IQuizClient>
 {
     public ServerTime Sync(long clientTimeMs) => new(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -67,15 +67,19 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
         return await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted);
     }
 
-    /// <summary>By the contest's host key, or without one by an account that holds a hosting role (admin, organizer, host).</summary>
+    /// <summary>
+    /// By the contest's host key, or without one by an account that holds a hosting role (admin, organizer, host), or
+    /// the judge role: a judge sees what the host sees but may only judge answers and correct scores.
+    /// </summary>
     public async Task<HostSession> HostRoom(HostRoomRequest request)
     {
-        var account = string.IsNullOrEmpty(request.HostKey) && Context.User?.Identity?.Name is { } name
-            && await accounts.HasAnyAsync(name, Roles.Hosts, Context.ConnectionAborted) ? name : null;
+        var name = string.IsNullOrEmpty(request.HostKey) ? Context.User?.Identity?.Name : null;
+        var account = name is not null && await accounts.HasAnyAsync(name, Roles.Judges, Context.ConnectionAborted) ? name : null;
+        var judgeOnly = account is not null && !await accounts.HasAnyAsync(account, Roles.Hosts, Context.ConnectionAborted);
         var code = account is not null
             ? await sender.Send(new GetJoinCode(request.ContestId), Context.ConnectionAborted)
             : await sender.Send(new AuthorizeHost(request.ContestId, request.HostKey ?? ""), Context.ConnectionAborted);
-        Context.SetHost(request.ContestId, account);
+        Context.SetHost(request.ContestId, account, judgeOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(request.ContestId));
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(request.ContestId));
         return new HostSession(code, await sender.Send(new GetRoomSnapshot(request.ContestId, null), Context.ConnectionAborted));
@@ -84,7 +88,7 @@ public sealed class QuizHub(ISender sender, LocalParticipants local, TimeProvide
     public async Task<RoomState> Control(ControlRequest request)
     {
         var contestId = Context.ContestId();
-        if (contestId is null || !Context.IsHost())
+        if (contestId is null || !Context.IsHost() || Context.IsJudgeOnly())
         {
             throw new HubException("forbidden: only the host of this contest may move the room.");
         }

@@ -27,7 +27,10 @@ public static class Contests
         return (host, phone);
     }
 
-    public static async Task<Created> CreateAsync(QuizServer server, object rules, params string[] keys)
+    public static Task<Created> CreateAsync(QuizServer server, object rules, params string[] keys) => CreateAsync(server, rules, null, keys);
+
+    /// <summary>A contest of one round; with <paramref name="stage"/>, a stage contest (teams and the round's segment).</summary>
+    public static async Task<Created> CreateAsync(QuizServer server, object rules, object? stage, params string[] keys)
     {
         using var http = server.CreateHttpClient();
         var bank = await ReadAsync(await http.PostAsJsonAsync("/api/banks", new { name = "浏览器测试题库" }));
@@ -40,6 +43,7 @@ public static class Contests
         {
             title = "全民科学素质知识竞赛",
             rounds = new[] { new { title = "第一轮", rules, bankId, questionIds = keys.Select(k => ids[k]).ToArray() } },
+            stage,
         }));
         return new Created(created["contestId"]!.GetValue<string>(), created["joinCode"]!.GetValue<string>(), created["hostKey"]!.GetValue<string>());
     }

@@ -50,6 +50,7 @@ public sealed class LiveClient : IAsyncDisposable
         client.Listen<Standing>(nameof(IQuizClient.StandingUpdated));
         client.Listen<AnswerCount>(nameof(IQuizClient.AnswerCountChanged));
         client.Listen<string>(nameof(IQuizClient.Superseded));
+        client.Listen<StageView>(nameof(IQuizClient.StageChanged));
         await client.Connection.StartAsync();
         return client;
     }
@@ -62,6 +63,14 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task<AnswerAck> AnswerAsync(int seq, IReadOnlyList<int>? options = null, string? text = null, string? answerId = null) =>
         Connection.InvokeAsync<AnswerAck>(HubMethods.SubmitAnswer, new AnswerRequest(answerId ?? Guid.NewGuid().ToString("N"), seq, options, text));
+
+    public Task<StageView> StageAsync(StageRequest request) => Connection.InvokeAsync<StageView>(HubMethods.Stage, request);
+
+    public Task<BuzzAck> BuzzAsync() => Connection.InvokeAsync<BuzzAck>(HubMethods.Buzz);
+
+    /// <summary>The next stage change that matches (see <see cref="NextAsync{T}"/>).</summary>
+    public Task<StageView> NextStageAsync(Func<StageView, bool> match, int timeoutMs = 15_000) =>
+        NextAsync(nameof(IQuizClient.StageChanged), match, timeoutMs);
 
     public Task<RoomState> ControlAsync(string move) => Connection.InvokeAsync<RoomState>(HubMethods.Control, new ControlRequest(move));
 

@@ -2,6 +2,7 @@ using Mediator;
 using Quiz.Core.Banks;
 using Quiz.Core.Common;
 using Quiz.Core.Contests;
+using Quiz.Core.Stage;
 
 namespace Quiz.Core.Features.Contests;
 
@@ -15,11 +16,12 @@ public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, I
 /// Creates a live contest: snapshots its questions (later bank edits do not reach it), fixes each question's option
 /// order and key salt, and reserves a join code. The host key is returned once and stored only as a hash.
 /// </summary>
-public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds) : ICommand<ContestCreated>, IValidated, IAudited
+/// <remarks><see cref="Stage"/>: teams on stage and each round's segment (知识竞赛); the audience plays every question as usual.</remarks>
+public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null) : ICommand<ContestCreated>, IValidated, IAudited
 {
     public string AuditTarget => "contest:new";
 
-    public object? AuditInput => new { Title, Rounds = Rounds?.Count ?? 0 };
+    public object? AuditInput => new { Title, Rounds = Rounds?.Count ?? 0, StageTeams = Stage?.Teams?.Count };
 
     public IEnumerable<FieldError> Validate()
     {
@@ -63,6 +65,10 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
                 yield return error;
             }
         }
+        foreach (var error in Stage?.Validate("stage", Rounds.Count) ?? [])
+        {
+            yield return error;
+        }
     }
 }
 
@@ -92,6 +98,7 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
             Questions = snapshot,
             HostKeyHash = Ids.Hash(hostKey),
             CreatedAt = clock.GetUtcNow(),
+            Stage = command.Stage is { } stage ? stage with { Teams = [.. stage.Teams.Select(t => new StageTeam(t.Name.Trim(), [.. t.Members.Select(m => m.Trim())]))] } : null,
         };
         for (var attempt = 0; attempt < 20; attempt++)
         {

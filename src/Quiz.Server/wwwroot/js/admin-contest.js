@@ -31,8 +31,35 @@ function draw() {
       <div class="row"><button type="button" class="secondary" id="add-round">${esc(t("c.addRound"))}</button>
       <button type="submit">${esc(t("c.create"))}</button></div>
       <div id="c-error" class="banner error" role="alert" hidden></div>
-    </form><div id="c-created"></div>`;
+    </form><div id="c-templates" class="card"></div><div id="c-created"></div>`;
   wire();
+  drawTemplates();
+}
+
+// Shipped stage-contest templates (teams, segments, rounds drawn by blueprint), created on the first round's bank.
+async function drawTemplates() {
+  const box = panel.querySelector("#c-templates");
+  try {
+    const list = await api("GET", "/api/contests/stage-templates");
+    box.innerHTML = `<h2>${esc(t("c.stageTemplates"))}</h2>` + list.map(x => `<p><strong>${esc(x.title)}</strong><br><span class="muted">${esc(x.description)}</span></p>
+      <button type="button" class="secondary" data-template="${esc(x.id)}">${esc(t("c.fromTemplate"))}</button>`).join("");
+    for (const button of box.querySelectorAll("[data-template]")) {
+      button.addEventListener("click", async () => {
+        const bankId = rounds[0]?.bankId || banks[0]?.id || "";
+        const error = panel.querySelector("#c-error");
+        try {
+          const body = await api("GET", `/api/contests/stage-templates/${encodeURIComponent(button.dataset.template)}?bankId=${encodeURIComponent(bankId)}`);
+          showCreated(await api("POST", "/api/contests", body));
+          error.hidden = true;
+        } catch (err) {
+          error.hidden = false;
+          error.textContent = t("err.generic", { m: err.message });
+        }
+      });
+    }
+  } catch {
+    box.hidden = true;
+  }
 }
 
 function drawRound(r, i) {
@@ -103,21 +130,24 @@ async function create(e) {
   };
   const error = panel.querySelector("#c-error");
   try {
-    const created = await api("POST", "/api/contests", body);
+    showCreated(await api("POST", "/api/contests", body));
     error.hidden = true;
-    const origin = location.origin;
-    const host = `${origin}/host#contest=${encodeURIComponent(created.contestId)}&key=${encodeURIComponent(created.hostKey)}`;
-    panel.querySelector("#c-created").innerHTML = `<div class="card" role="status"><h2>${esc(t("c.created"))}</h2>
-      <p>${esc(t("c.joinCode"))}: <span class="bigcode" id="created-code">${esc(created.joinCode)}</span></p>
-      <dl class="links">
-        <dt>${esc(t("c.playLink"))}</dt><dd><a href="/play?code=${esc(created.joinCode)}" target="_blank">${esc(origin)}/play?code=${esc(created.joinCode)}</a></dd>
-        <dt>${esc(t("c.screenLink"))}</dt><dd><a id="created-screen" href="/screen?code=${esc(created.joinCode)}" target="_blank">${esc(origin)}/screen?code=${esc(created.joinCode)}</a></dd>
-        <dt class="secret">${esc(t("c.hostLink"))}</dt><dd><a id="created-host" href="${esc(host)}" target="_blank">${esc(host)}</a></dd>
-        <dt>${esc(t("c.id"))}</dt><dd id="created-id">${esc(created.contestId)}</dd>
-      </dl></div>`;
-    panel.querySelector("#c-created").scrollIntoView();
   } catch (err) {
     error.hidden = false;
     error.textContent = t("err.generic", { m: err.message });
   }
+}
+
+function showCreated(created) {
+  const origin = location.origin;
+  const host = `${origin}/host#contest=${encodeURIComponent(created.contestId)}&key=${encodeURIComponent(created.hostKey)}`;
+  panel.querySelector("#c-created").innerHTML = `<div class="card" role="status"><h2>${esc(t("c.created"))}</h2>
+    <p>${esc(t("c.joinCode"))}: <span class="bigcode" id="created-code">${esc(created.joinCode)}</span></p>
+    <dl class="links">
+      <dt>${esc(t("c.playLink"))}</dt><dd><a href="/play?code=${esc(created.joinCode)}" target="_blank">${esc(origin)}/play?code=${esc(created.joinCode)}</a></dd>
+      <dt>${esc(t("c.screenLink"))}</dt><dd><a id="created-screen" href="/screen?code=${esc(created.joinCode)}" target="_blank">${esc(origin)}/screen?code=${esc(created.joinCode)}</a></dd>
+      <dt class="secret">${esc(t("c.hostLink"))}</dt><dd><a id="created-host" href="${esc(host)}" target="_blank">${esc(host)}</a></dd>
+      <dt>${esc(t("c.id"))}</dt><dd id="created-id">${esc(created.contestId)}</dd>
+    </dl></div>`;
+  panel.querySelector("#c-created").scrollIntoView();
 }

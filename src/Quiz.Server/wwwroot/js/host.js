@@ -3,11 +3,15 @@
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
+import { initStage, loadStage } from "./host-stage.js";
+import { token } from "./api.js";
 
 const $ = id => document.getElementById(id);
-const live = new Live();
 const fragment = new URLSearchParams(location.hash.slice(1));
-let credentials = fragment.get("contest") && fragment.get("key") ? { contestId: fragment.get("contest"), hostKey: fragment.get("key") } : null;
+// Without a key in the link, an account logged in at /admin in this tab (host, organizer, or a judge) takes the room.
+const accountToken = !fragment.get("key") && fragment.get("contest") ? token() : null;
+const live = new Live({ accessToken: accountToken ? () => token() : null });
+let credentials = fragment.get("contest") && (fragment.get("key") || accountToken) ? { contestId: fragment.get("contest"), hostKey: fragment.get("key") ?? "" } : null;
 let room = null, question = null, count = null, reveal = null, board = null;
 
 live.onDown = () => { $("reconnecting").hidden = false; };
@@ -50,6 +54,7 @@ async function takeRoom() {
     room = session.room.state;
     question = session.room.question ?? null;
     render();
+    await loadStage();
   } catch (error) {
     showError(describe(error));
     showConnect();
@@ -59,6 +64,7 @@ async function takeRoom() {
 function describe(error) {
   const { code, detail } = errorCode(error);
   if (code === "invalid_move") return t("err.invalid_move") + detail;
+  if (code === "invalid_stage_move") return t("err.invalid_stage_move") + detail;
   const known = t(`err.${code}`);
   return known === `err.${code}` ? t("err.generic", { m: detail || code }) : known;
 }
@@ -86,7 +92,8 @@ for (const button of document.querySelectorAll("#moves button")) button.addEvent
 // Single-key shortcuts, except while typing in a field or with a modifier held.
 document.addEventListener("keydown", e => {
   if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest("input, textarea, select") || $("console").hidden) return;
-  const button = document.querySelector(`#moves button[data-key="${e.key.toLowerCase()}"]`);
+  const key = e.key.toLowerCase();
+  const button = document.querySelector(`#moves button[data-key="${key}"], #stage:not([hidden]) #stage-moves button[data-key="${key}"]`);
   if (button && !button.disabled) { e.preventDefault(); button.click(); }
 });
 
@@ -139,6 +146,7 @@ function tick() {
 }
 setInterval(tick, 500);
 
+initStage(live, { showError, describe });
 initPrefs();
 onLangChange(render);
 live.start();

@@ -24,11 +24,11 @@ export function errorCode(error) {
 }
 
 export class Live {
-  constructor({ messagePack = false } = {}) {
+  constructor({ messagePack = false, accessToken = null } = {}) {
     const useMsgPack = messagePack && !!signalR.protocols?.msgpack;
     this.msgpack = useMsgPack;
     let builder = new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/quiz", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+      .withUrl("/hubs/quiz", { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets, ...(accessToken ? { accessTokenFactory: accessToken } : {}) })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: retryDelay })
       .configureLogging(signalR.LogLevel.Warning);
     if (useMsgPack) builder = builder.withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol());
@@ -49,7 +49,9 @@ export class Live {
     this.connection.on(event, payload => handler(camel(payload)));
   }
 
+  /** Calls a hub method; without arg, a method that takes none (an undefined argument would still be sent, as null). */
   async invoke(method, arg) {
+    if (arg === undefined) return camel(await this.connection.invoke(method));
     const sent = this.msgpack ? pascal(arg) : arg;
     return camel(await this.connection.invoke(method, sent));
   }

@@ -2,12 +2,13 @@
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
+import { phaseText, teamTiles } from "./stage-view.js";
 
 const $ = id => document.getElementById(id);
 const LETTERS = "ABCDEFGH";
 const live = new Live();
 let code = new URLSearchParams(location.search).get("code")?.trim() ?? "";
-let room = null, question = null, count = null, reveal = null, board = null, chart = null;
+let room = null, question = null, count = null, reveal = null, board = null, chart = null, stage = null;
 
 live.onDown = () => { $("reconnecting").hidden = false; };
 live.onUp = async () => {
@@ -25,6 +26,7 @@ live.on("QuestionClosed", c => { count = { ...count, answers: c.answers }; rende
 live.on("AnswerCountChanged", c => { count = c; render(); });
 live.on("AnswerRevealed", r => { reveal = r; render(); });
 live.on("LeaderboardShown", b => { board = b; render(); });
+live.on("StageChanged", s => { if (!stage || s.version >= stage.version) { stage = s; drawStage(); } });
 
 function showEnter(message) {
   $("enter").hidden = false;
@@ -50,6 +52,8 @@ async function watch() {
     if (room.status === "board" || room.status === "ended") await loadBoard();
     if (room.status === "revealed" && question && reveal?.seq !== question.seq) await loadReveal();
     render();
+    stage = await live.invoke("GetStage");
+    drawStage();
   } catch (error) {
     const { code: reason } = errorCode(error);
     showEnter(reason === "unknown_code" ? t("err.unknown_code") : t("err.network"));
@@ -112,6 +116,14 @@ function drawQuestion() {
   }
   const answers = revealed ? reveal.answers : count?.answers;
   $("count").textContent = answers === undefined ? "" : t("screen.answered", { a: answers, n: count?.participants || room.participants });
+}
+
+/** The teams on stage, under everything the audience sees; absent for a contest of the audience only. */
+function drawStage() {
+  $("stage").hidden = !stage;
+  if (!stage) return;
+  $("stage-phase").textContent = phaseText(stage);
+  $("stage-teams").innerHTML = teamTiles(stage);
 }
 
 const keyText = q => q.type === "fill" ? reveal.accepted.join(" / ")
@@ -185,5 +197,5 @@ window.addEventListener("resize", () => chart?.resize());
 window.addEventListener("quiz:contrast", render);
 
 initPrefs();
-onLangChange(render);
+onLangChange(() => { render(); drawStage(); });
 live.start();

@@ -1,0 +1,32 @@
+using Mediator;
+using Quiz.Contracts;
+using Quiz.Core.Common;
+using Quiz.Core.Contests;
+using Quiz.Core.Stage;
+
+namespace Quiz.Core.Features.Stage;
+
+/// <summary>Every team's seat code, for the host to hand to the teams' phones or buzzer devices.</summary>
+public sealed record GetSeats(string ContestId) : IQuery<IReadOnlyList<StageSeat>>;
+
+public sealed class GetSeatsHandler(LiveRooms rooms) : IQueryHandler<GetSeats, IReadOnlyList<StageSeat>>
+{
+    public async ValueTask<IReadOnlyList<StageSeat>> Handle(GetSeats query, CancellationToken cancellationToken)
+    {
+        var contest = await rooms.GetContestAsync(query.ContestId, cancellationToken);
+        var setup = contest.Stage ?? throw new DomainException("no_stage", "This contest has no stage teams.");
+        return [.. setup.Teams.Select((t, i) => new StageSeat(i, t.Name, SeatCodes.For(contest, i)))];
+    }
+}
+
+/// <summary>Finds the team whose seat a code opens; refused for a wrong code.</summary>
+public sealed record FindSeat(string ContestId, string Code) : IQuery<int>;
+
+public sealed class FindSeatHandler(LiveRooms rooms) : IQueryHandler<FindSeat, int>
+{
+    public async ValueTask<int> Handle(FindSeat query, CancellationToken cancellationToken)
+    {
+        var contest = await rooms.GetContestAsync(query.ContestId, cancellationToken);
+        return SeatCodes.TeamOf(contest, query.Code) ?? throw new DomainException("forbidden", "This seat code opens no team's seat in this contest.");
+    }
+}

@@ -1,0 +1,93 @@
+// A team's buzzer: takes the team's seat with its seat code (from the host, in the link after #), then buzzes.
+// The server stamps each buzz when it arrives; this page's clock plays no part. Space or Enter buzzes too.
+import { t, onLangChange } from "./i18n.js";
+import { initPrefs } from "./prefs.js";
+import { Live, errorCode } from "./live.js";
+import { phaseText, teamTiles, teamName } from "./stage-view.js";
+
+const $ = id => document.getElementById(id);
+const live = new Live();
+const fragment = new URLSearchParams(location.hash.slice(1));
+let seat = fragment.get("contest") && fragment.get("seat") ? { contestId: fragment.get("contest"), code: fragment.get("seat") } : null;
+let team = null, stage = null, result = "";
+
+live.onDown = () => { $("reconnecting").hidden = false; };
+live.onUp = async () => {
+  $("reconnecting").hidden = true;
+  if (seat) await takeSeat(); else showForm();
+};
+live.on("StageChanged", s => {
+  if (stage && s.seq !== stage.seq) result = "";
+  if (s.phase === "answering" && stage?.phase === "armed") result = s.turn === team ? t("buzz.won") : t("buzz.lost", { team: teamName(s, s.turn) });
+  stage = s;
+  render();
+});
+
+function showForm() {
+  $("seat-form").hidden = false;
+  $("seat").hidden = true;
+  if (seat) $("contest-id").value = seat.contestId;
+}
+
+$("seat-form").addEventListener("submit", async e => {
+  e.preventDefault();
+  seat = { contestId: $("contest-id").value.trim(), code: $("seat-code").value.trim() };
+  history.replaceState(null, "", `#contest=${encodeURIComponent(seat.contestId)}&seat=${encodeURIComponent(seat.code)}`);
+  await takeSeat();
+});
+
+async function takeSeat() {
+  try {
+    const seated = await live.invoke("TakeSeat", seat);
+    team = seated.team;
+    stage = seated.stage;
+    $("seat-form").hidden = true;
+    $("seat").hidden = false;
+    showError("");
+    render();
+  } catch (error) {
+    showError(describe(error));
+    showForm();
+  }
+}
+
+async function buzz() {
+  if (team === null) return;
+  try {
+    const ack = await live.invoke("Buzz");
+    result = ack.status === "early" ? t("buzz.early", { p: ack.penalty }) : t(`buzz.${ack.status}`);
+    showError("");
+  } catch (error) {
+    showError(describe(error));
+  }
+  render();
+}
+
+$("buzz").addEventListener("click", buzz);
+document.addEventListener("keydown", e => {
+  if ((e.key === " " || e.key === "Enter") && !$("seat").hidden && !e.target.closest("input")) { e.preventDefault(); buzz(); }
+});
+
+function describe(error) {
+  const { code, detail } = errorCode(error);
+  const known = t(`err.${code}`);
+  return known === `err.${code}` ? t("err.generic", { m: detail || code }) : known;
+}
+
+function showError(message) {
+  $("error").hidden = !message;
+  $("error").textContent = message;
+}
+
+function render() {
+  if (!stage || team === null) return;
+  $("seat-name").textContent = t("buzz.seat", { team: teamName(stage, team) });
+  $("phase").textContent = phaseText(stage);
+  $("buzz").classList.toggle("armed", stage.phase === "armed");
+  $("result").textContent = result;
+  $("teams").innerHTML = teamTiles(stage);
+}
+
+initPrefs();
+onLangChange(render);
+live.start();
