@@ -14,10 +14,12 @@ function draw() {
   if (!report) return;
   $("meta").textContent = t("as.meta", { n: report.city.respondents });
   $("legend").innerHTML = legendHtml();
-  chart ??= echarts.init($("chart"));
-  drawChart(chart, report, true);
+  // The texts first: the chart takes the height they leave, so it is sized after them and never runs under them.
   $("verdicts").innerHTML = tableHtml(report, true);
   $("suppressed").innerHTML = suppressedHtml(report);
+  chart ??= echarts.init($("chart"));
+  chart.resize();
+  drawChart(chart, report, true);
 }
 
 async function load() {
