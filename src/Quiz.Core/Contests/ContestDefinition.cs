@@ -22,6 +22,9 @@ public sealed record ContestDefinition
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Set for an online timed round (网络知识竞赛): then <see cref="Questions"/> is the pool papers are drawn from.</summary>
+    public Rounds.OnlineRound? Online { get; init; }
+
     public RoundRules RulesFor(int seq) => Rounds[Questions[seq].Round].Rules;
 }
 

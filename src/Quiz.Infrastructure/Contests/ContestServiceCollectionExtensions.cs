@@ -14,6 +14,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<IAnswerLedger, RedisAnswerLedger>();
         services.AddSingleton<IBoardAudit, RedisBoardAudit>();
         services.AddSingleton<IRosterStore, RedisRosterStore>();
+        services.AddSingleton<Core.Rounds.IAttemptStore, Rounds.RedisAttemptStore>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class QuizHostingExtensions
         builder.AddQuizSecurity();
         services.AddQuizMediator();
         services.AddQuizLive(builder.Configuration);
+        services.AddQuizRounds(builder.Configuration);
         services.AddQuizMetrics();
         services.AddQuizPages();
         services.AddSingleton(MappingConfig.Create());
@@ -47,6 +48,7 @@ public static class QuizHostingExtensions
         app.MapScalarApiReference(); // the browsable API reference at /scalar
         app.MapClockApi();
         app.MapContestsApi();
+        app.MapRoundsApi();
         app.MapQuizLive();
         app.MapBanksApi();
         app.MapBankFilesApi();

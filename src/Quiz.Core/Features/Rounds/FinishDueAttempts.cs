@@ -1,0 +1,39 @@
+using Mediator;
+using Quiz.Core.Rounds;
+
+namespace Quiz.Core.Features.Rounds;
+
+/// <summary>
+/// Submits, for every online round, the open attempts whose deadline passed more than <see cref="SettleMs"/> ago,
+/// so answers stamped just before the deadline have landed. Every node runs it; the store's claim makes each
+/// attempt end once. Returns how many attempts this call ended.
+/// </summary>
+public sealed record FinishDueAttempts(long SettleMs, int Max = 500) : ICommand<int>;
+
+public sealed class FinishDueAttemptsHandler(IAttemptStore attempts, OnlineRounds rounds, AttemptFinisher finisher, TimeProvider clock)
+    : ICommandHandler<FinishDueAttempts, int>
+{
+    public async ValueTask<int> Handle(FinishDueAttempts command, CancellationToken cancellationToken)
+    {
+        var ended = 0;
+        var before = clock.GetUtcNow().ToUnixTimeMilliseconds() - command.SettleMs;
+        foreach (var contestId in await attempts.RoundIdsAsync(cancellationToken))
+        {
+            var due = await attempts.DueAsync(contestId, before, command.Max, cancellationToken);
+            if (due.Count == 0)
+            {
+                continue;
+            }
+            var setup = await rounds.GetAsync(contestId, cancellationToken);
+            // Nodes sweep at the same moments; starting at different places spreads them over the list.
+            foreach (var participantId in due.OrderBy(_ => Random.Shared.Next()))
+            {
+                if ((await finisher.FinishAsync(setup, participantId, cancellationToken)).Ended)
+                {
+                    ended++;
+                }
+            }
+        }
+        return ended;
+    }
+}
