@@ -35,6 +35,8 @@ internal static class RoundsApi
         rounds.MapGet("/{contestId}/boards", Boards).WithName("GetRoundBoards");
         rounds.MapGet("/{contestId}/results", Results).WithName("GetRoundResults")
             .WithDescription("An organizer's token or X-Host-Key: every ended attempt ranked, unit and district boards, integrity signals.");
+        rounds.MapGet("/{contestId}/questions", Questions).WithName("GetRoundQuestionStats")
+            .WithDescription("An organizer's token or X-Host-Key: per question of the pool, drawn, answered, correct rate, mean time, option counts.");
         rounds.MapRoundExports();
     }
 
@@ -83,6 +85,13 @@ internal static class RoundsApi
     {
         await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);
         return TypedResults.Ok(await sender.Send(new GetRoundResults(contestId), ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<QuestionStat>>> Questions(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey,
+        ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);
+        return TypedResults.Ok(await sender.Send(new GetQuestionStats(contestId), ct));
     }
 
     public sealed record RegistrationInput(string Name, string? Unit, string? District);

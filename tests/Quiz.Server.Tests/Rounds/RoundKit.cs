@@ -43,6 +43,12 @@ public sealed class RoundKit : IAsyncDisposable
 
     public IReadOnlyList<RosterCode> Codes { get; private set; } = [];
 
+    /// <summary>
+    /// An organizer's client whose token was issued before the test moved the clock: tokens are stamped by the server's
+    /// clock (the fake one) but checked against real time, with 30 s of skew.
+    /// </summary>
+    public HttpClient Organizer { get; private set; } = null!;
+
     public DateTimeOffset Created { get; private set; }
 
     /// <summary>Three of the five seeded questions per paper, 60 s per attempt, a window of an hour, four people from two units.</summary>
@@ -56,8 +62,9 @@ public sealed class RoundKit : IAsyncDisposable
         }
         var (bankId, _) = await LiveGame.ImportBankAsync(kit.Server);
         kit.Created = kit.Clock.GetUtcNow();
+        kit.Organizer = kit.Server.CreateHttpClient();
         var command = new CreateOnlineRound("网络知识竞赛", kit.Created.AddMinutes(-1), kit.Created.AddHours(1), 60, bankId, [new BlueprintRule(3)]);
-        using var organizer = kit.Server.CreateHttpClient();
+        var organizer = kit.Organizer;
         var created = await LiveGame.Read<OnlineRoundCreated>(await organizer.PostAsJsonAsync("/api/rounds", adjust?.Invoke(command) ?? command, QuizJson.Options));
         kit.ContestId = created.ContestId;
         kit.HostKey = created.HostKey;
@@ -132,6 +139,7 @@ public sealed class RoundKit : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Organizer?.Dispose();
         foreach (var node in _nodes)
         {
             await node.DisposeAsync();
