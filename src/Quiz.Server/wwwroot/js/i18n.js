@@ -62,6 +62,20 @@ const zh = {
   "err.generic": "操作失败：{m}",
   "login.title": "组织者登录", "login.user": "用户名", "login.password": "密码", "login.go": "登录",
   "login.failed": "用户名或密码不正确。", "login.throttled": "尝试次数过多，请一分钟后再试。",
+  // online round
+  "round.app": "网络知识竞赛", "round.offline": "网络中断，答案会在恢复后自动保存。", "round.enter": "进入答题", "round.code": "个人参赛码",
+  "round.useCode": "用参赛码进入", "round.or": "没有参赛码？填写信息报名：", "round.name": "姓名", "round.register": "报名并进入",
+  "round.rules": "每人只能答一次。开始后计时，时间到自动交卷；中途刷新或换设备可继续作答，剩余时间以服务器为准。", "round.start": "开始答题",
+  "round.left": "剩余时间", "round.prev": "上一题", "round.next": "下一题", "round.map": "题目导航", "round.submit": "交卷",
+  "round.save.none": "未作答", "round.save.saving": "保存中…", "round.save.saved": "已保存", "round.save.retrying": "保存失败，正在重试…",
+  "round.timeUp": "时间到，正在自动交卷…", "round.confirm": "确定交卷吗？交卷后不能修改。", "round.confirmOpen": "还有 {n} 题未作答，确定交卷吗？交卷后不能修改。",
+  "round.done": "已交卷，感谢参与！", "round.autoDone": "时间到，已自动交卷。", "round.used": "用时", "round.usedValue": "{m} 分 {s} 秒",
+  "round.later": "成绩和排名将于 {at} 竞赛结束后公布。", "round.boards": "各区县、各单位参与情况", "round.group": "名称", "round.took": "参与人数",
+  "round.opens": "开始时间", "round.closes": "截止时间", "round.limit": "答题时限", "round.minutes": "{n} 分钟", "round.count": "题量", "round.items": "{n} 题",
+  "round.upcoming": "竞赛将于 {at} 开始，请届时再来。", "round.closed": "竞赛已截止。",
+  "round.err.no_round": "链接不完整或竞赛不存在，请使用组织者发送的链接。", "round.err.round_not_open": "竞赛尚未开始。", "round.err.round_closed": "竞赛已截止。",
+  "round.err.attempt_used": "您已经参加过本次竞赛，每人只能答一次。", "round.err.unauthorized": "参赛码不正确。", "round.err.roster_only": "本次竞赛只限名单内人员，请使用个人参赛码。",
+  "round.err.network": "无法连接服务器，请检查网络。", "round.err.invalid": "请检查填写的内容。",
 };
 
 const en = {
@@ -123,6 +137,20 @@ const en = {
   "err.generic": "Failed: {m}",
   "login.title": "Organizer login", "login.user": "User name", "login.password": "Password", "login.go": "Log in",
   "login.failed": "The user name or the password is wrong.", "login.throttled": "Too many tries; wait a minute and try again.",
+  // online round
+  "round.app": "Online quiz", "round.offline": "Offline: your answers are saved as soon as the connection is back.", "round.enter": "Enter", "round.code": "Personal code",
+  "round.useCode": "Enter with my code", "round.or": "No code? Register:", "round.name": "Name", "round.register": "Register and enter",
+  "round.rules": "One attempt per person. The clock starts when you start and the paper is handed in when time is up; reload or switch devices to continue, the server keeps the time.", "round.start": "Start",
+  "round.left": "Time left", "round.prev": "Previous", "round.next": "Next", "round.map": "Questions", "round.submit": "Hand in",
+  "round.save.none": "Not answered", "round.save.saving": "Saving…", "round.save.saved": "Saved", "round.save.retrying": "Not saved, retrying…",
+  "round.timeUp": "Time is up, handing in…", "round.confirm": "Hand in now? Answers cannot change afterwards.", "round.confirmOpen": "{n} questions are unanswered. Hand in now? Answers cannot change afterwards.",
+  "round.done": "Handed in. Thank you!", "round.autoDone": "Time was up; your paper was handed in.", "round.used": "Time used", "round.usedValue": "{m} min {s} s",
+  "round.later": "Scores and ranks are published after the close, {at}.", "round.boards": "Districts and units", "round.group": "Name", "round.took": "Took part",
+  "round.opens": "Opens", "round.closes": "Closes", "round.limit": "Time limit", "round.minutes": "{n} min", "round.count": "Questions", "round.items": "{n}",
+  "round.upcoming": "The round opens at {at}.", "round.closed": "The round has closed.",
+  "round.err.no_round": "The link is incomplete or the round does not exist.", "round.err.round_not_open": "The round has not opened yet.", "round.err.round_closed": "The round has closed.",
+  "round.err.attempt_used": "You have taken this round already; one attempt per person.", "round.err.unauthorized": "The personal code is not valid.", "round.err.roster_only": "This round is for the people on its roster; use your personal code.",
+  "round.err.network": "Cannot reach the server; check the connection.", "round.err.invalid": "Please check what you entered.",
 };
 
 const dictionaries = { "zh-CN": zh, en };
