@@ -5,6 +5,7 @@ var options = Options.Parse(args);
 return options.Command switch
 {
     "live" => await LiveScenario.RunAsync(options),
+    "round" => await RoundScenario.RunAsync(options),
     "worker" => await Worker.RunAsync(options),
     "rawserver" => await RawServer.RunAsync(options),
     _ => Usage(),
@@ -19,6 +20,9 @@ static int Usage()
                             [--out loadtests/results/live.json]
                             [--user admin] [--password …]   (an organizer account; the password also from QUIZ_LOAD_PASSWORD)
         A join storm alone: --questions 0.
+        Quiz.LoadTests round --url … --participants 20000 [--ramp 60] [--paper 5] [--limit 120] [--think 3000]
+                             [--abandon 0.05] [--connections 256] [--out loadtests/results/round.json]
+        An online round: a roster of N, each starting within the ramp, answering, handing in (or left to the deadline).
         """);
     return 2;
 }

@@ -14,7 +14,7 @@ public sealed record RoundResultRow(
 /// </summary>
 public sealed record GroupBoardRow(int Rank, string Group, int Registered, int TookPart, double Participation, double Total, double MeanPerHead, double MeanPerTaker);
 
-public sealed record RoundResults(string ContestId, string Title, int Registered, int Submitted,
+public sealed record RoundResults(string ContestId, string Title, int Registered, long Started, int Submitted,
     IReadOnlyList<RoundResultRow> People, IReadOnlyList<GroupBoardRow> Units, IReadOnlyList<GroupBoardRow> Districts);
 
 /// <summary>Ranks ended attempts (score, then less time used, then earlier submit) and builds the group boards. Pure.</summary>
@@ -23,7 +23,8 @@ public static class RoundTally
     public static IEnumerable<AttemptResult> Ranked(IEnumerable<AttemptResult> results) =>
         results.OrderByDescending(r => r.Score).ThenBy(r => r.TimeUsedMs).ThenBy(r => r.SubmittedAtMs).ThenBy(r => r.ParticipantId, StringComparer.Ordinal);
 
-    public static RoundResults Build(ContestDefinition contest, IReadOnlyList<AttemptResult> results, IReadOnlyDictionary<string, Participant> people, RoundSignals signals)
+    public static RoundResults Build(ContestDefinition contest, IReadOnlyList<AttemptResult> results, IReadOnlyDictionary<string, Participant> people,
+        RoundSignals signals, long started)
     {
         var rows = Ranked(results).Select((r, i) =>
         {
@@ -33,7 +34,7 @@ public static class RoundTally
                 signals.Count(r.ParticipantId, "blur"), signals.Count(r.ParticipantId, "hidden"),
                 signals.SameDevice(r.ParticipantId), signals.SamePattern(r.Pattern));
         }).ToList();
-        return new RoundResults(contest.Id, contest.Title, people.Count, results.Count, rows,
+        return new RoundResults(contest.Id, contest.Title, people.Count, started, results.Count, rows,
             Board(people.Values, rows, p => p.Unit), Board(people.Values, rows, p => p.District));
     }
 

@@ -34,7 +34,7 @@ public sealed class GetRoundBoardsHandler(OnlineRounds rounds, IAttemptStore att
             var results = await attempts.ReadResultsAsync(query.ContestId, cancellationToken);
             var people = await audit.ReadParticipantsAsync(query.ContestId, cancellationToken);
             cached = (now, RoundTally.Build(setup.Contest, results, people, new RoundSignals(new Dictionary<string, IReadOnlyList<string>>(),
-                new Dictionary<string, IReadOnlyDictionary<string, long>>(), [])));
+                new Dictionary<string, IReadOnlyDictionary<string, long>>(), []), results.Count));
             _cache[query.ContestId] = cached;
         }
         var r = cached.Results;

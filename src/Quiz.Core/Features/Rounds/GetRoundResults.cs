@@ -21,6 +21,7 @@ public sealed class GetRoundResultsHandler(OnlineRounds rounds, IAttemptStore at
         var results = await attempts.ReadResultsAsync(query.ContestId, cancellationToken);
         var people = await audit.ReadParticipantsAsync(query.ContestId, cancellationToken);
         var (devices, signals) = await attempts.ReadIntegrityAsync(query.ContestId, cancellationToken);
-        return RoundTally.Build(setup.Contest, results, people, new RoundSignals(devices, signals, results));
+        return RoundTally.Build(setup.Contest, results, people, new RoundSignals(devices, signals, results),
+            await attempts.CountStartedAsync(query.ContestId, cancellationToken));
     }
 }
