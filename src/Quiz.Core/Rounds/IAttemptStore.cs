@@ -8,6 +8,9 @@ public interface IAttemptStore
 
     Task<IReadOnlyList<string>> RoundIdsAsync(CancellationToken ct);
 
+    /// <summary>Takes a round off the sweepers' list (it has closed and no attempt is open).</summary>
+    Task RetireRoundAsync(string contestId, CancellationToken ct);
+
     /// <summary>Stores <paramref name="candidate"/> unless the person has an attempt already; returns the one stored either way.</summary>
     Task<Attempt> StartAsync(string contestId, Attempt candidate, CancellationToken ct);
 
@@ -30,6 +33,9 @@ public interface IAttemptStore
 
     /// <summary>How many ended attempts rank strictly ahead of this one (more points, or as many in less time), and how many ended.</summary>
     Task<(long Ahead, long Of)> RankOfAsync(string contestId, AttemptResult result, CancellationToken ct);
+
+    /// <summary>Attempts started and not yet ended.</summary>
+    Task<long> CountOpenAsync(string contestId, CancellationToken ct);
 
     Task<long> CountStartedAsync(string contestId, CancellationToken ct);
 

@@ -16,6 +16,8 @@ internal sealed class RedisAttemptStore(IConnectionMultiplexer redis, RedisKeys 
     public async Task<IReadOnlyList<string>> RoundIdsAsync(CancellationToken ct) =>
         [.. (await Db.SetMembersAsync(keys.OnlineRounds)).Select(v => v.ToString())];
 
+    public Task RetireRoundAsync(string contestId, CancellationToken ct) => Db.SetRemoveAsync(keys.OnlineRounds, contestId);
+
     public async Task<Attempt> StartAsync(string contestId, Attempt candidate, CancellationToken ct)
     {
         var stored = await Db.ScriptEvaluateAsync(AttemptScripts.Start, [keys.Attempts(contestId), keys.AttemptsDue(contestId)],
@@ -99,6 +101,8 @@ internal sealed class RedisAttemptStore(IConnectionMultiplexer redis, RedisKeys 
 
     public async Task<IReadOnlyList<string>> DueAsync(string contestId, long beforeMs, int max, CancellationToken ct) =>
         [.. (await Db.SortedSetRangeByScoreAsync(keys.AttemptsDue(contestId), double.NegativeInfinity, beforeMs, take: max)).Select(v => v.ToString())];
+
+    public async Task<long> CountOpenAsync(string contestId, CancellationToken ct) => await Db.SortedSetLengthAsync(keys.AttemptsDue(contestId));
 
     public async Task<long> CountStartedAsync(string contestId, CancellationToken ct) => await Db.HashLengthAsync(keys.Attempts(contestId));
 

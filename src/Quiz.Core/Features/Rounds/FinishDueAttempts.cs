@@ -22,6 +22,12 @@ public sealed class FinishDueAttemptsHandler(IAttemptStore attempts, OnlineRound
             var due = await attempts.DueAsync(contestId, before, command.Max, cancellationToken);
             if (due.Count == 0)
             {
+                // Nobody can start after the close and every deadline is at or before it: a closed round with nothing due is done.
+                if (before > (await rounds.GetAsync(contestId, cancellationToken)).Round.ClosesAtMs
+                    && await attempts.CountOpenAsync(contestId, cancellationToken) == 0)
+                {
+                    await attempts.RetireRoundAsync(contestId, cancellationToken);
+                }
                 continue;
             }
             var setup = await rounds.GetAsync(contestId, cancellationToken);
