@@ -37,12 +37,12 @@ public sealed class ResultsTests
             kit.Clock.Advance(TimeSpan.FromSeconds(5));
             Assert.Equal(HttpStatusCode.OK, (await Answer(kit, p[0], views[0].Items[q], right: true)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await Answer(kit, p[1], views[1].Items[q], right: true)).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await Answer(kit, p[2], views[2].Items[q], right: q < 2)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Answer(kit, p[2], views[2].Items[q], right: Easy(views[2].Items[q]))).StatusCode);
         }
-        for (var q = 0; q < 5; q++) // person 3 copies person 2's answers, all within a second
+        for (var q = 0; q < 5; q++) // person 3 copies person 2's answers (on a paper in another order), all within a second
         {
             kit.Clock.Advance(TimeSpan.FromMilliseconds(100));
-            Assert.Equal(HttpStatusCode.OK, (await Answer(kit, p[3], views[3].Items[q], right: q < 2)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Answer(kit, p[3], views[3].Items[q], right: Easy(views[3].Items[q]))).StatusCode);
         }
         foreach (var kind in new[] { "blur", "blur", "hidden" })
         {
@@ -137,6 +137,9 @@ public sealed class ResultsTests
             person.Dispose();
         }
     }
+
+    /// <summary>The two questions persons 2 and 3 get right, whatever place they have on each paper.</summary>
+    private static bool Easy(PaperQuestion item) => SeededQuestions.All.Single(q => q.Stem == item.Stem).Key is "q-single" or "q-tf";
 
     private static Task<HttpResponseMessage> Answer(RoundKit kit, HttpClient person, PaperQuestion item, bool right)
     {
