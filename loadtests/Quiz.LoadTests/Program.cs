@@ -21,7 +21,7 @@ static int Usage()
                             [--user admin] [--password …]   (an organizer account; the password also from QUIZ_LOAD_PASSWORD)
         A join storm alone: --questions 0.
         Quiz.LoadTests round --url … --participants 20000 [--ramp 60] [--paper 5] [--limit 120] [--think 3000]
-                             [--abandon 0.05] [--connections 256] [--out loadtests/results/round.json]
+                             [--abandon 0.05] [--connections 256] [--close-after S] [--out loadtests/results/round.json]
         An online round: a roster of N, each starting within the ramp, answering, handing in (or left to the deadline).
         """);
     return 2;

@@ -26,6 +26,7 @@ internal sealed class RoundReport
     public int SubmittedAtDeadline { get; init; }
     public double Seconds { get; init; }
     public double RedisCpuSeconds { get; init; }
+    public double? AllEndedSecondsAfterClose { get; init; }
 
     public string ToMarkdown()
     {
@@ -43,6 +44,10 @@ internal sealed class RoundReport
         md.AppendLine(CultureInfo.InvariantCulture, $"Started {Started}, papers stored {PapersStored}, ended {Submitted} ({SubmittedByPerson} by the person, {SubmittedAtDeadline} at the deadline; {Abandoned} walked away)");
         md.AppendLine(CultureInfo.InvariantCulture, $"Errors: {(Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}")))}");
         md.AppendLine(CultureInfo.InvariantCulture, $"Run {Seconds} s until the last person was done; Redis CPU {RedisCpuSeconds} s");
+        if (AllEndedSecondsAfterClose is { } after)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"Every attempt ended {after} s after the window closed (results polled every 2 s)");
+        }
         return md.ToString();
     }
 }

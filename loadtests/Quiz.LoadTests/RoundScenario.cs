@@ -28,7 +28,9 @@ internal static class RoundScenario
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
         using var organizer = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         await Setup.LogInAsync(organizer, urls[0], options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
-        var (contestId, codes) = await Setup.RoundAsync(organizer, urls[0], n, paper, limit);
+        // --close-after puts every open attempt's deadline at one moment: the sweep's worst case.
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(options.Int("close-after", 3 * 3600));
+        var (contestId, codes) = await Setup.RoundAsync(organizer, urls[0], n, paper, limit, closesAt);
         var redis = options.Text("redis", "127.0.0.1:6379");
         var redisCpuBefore = await Baselines.RedisCpuSecondsAsync(redis);
 
@@ -42,11 +44,13 @@ internal static class RoundScenario
 
         // Abandoned attempts end at start + limit; the sweep runs every second, two seconds after a deadline.
         var results = await Setup.ResultsAsync(organizer, urls[0], contestId);
-        for (var waited = 0; waited < limit + 60 && results.GetProperty("submitted").GetInt32() < results.GetProperty("started").GetInt64(); waited += 5)
+        var waitUntil = DateTimeOffset.UtcNow.AddSeconds(limit + 120);
+        while (DateTimeOffset.UtcNow < waitUntil && results.GetProperty("submitted").GetInt32() < results.GetProperty("started").GetInt64())
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(TimeSpan.FromSeconds(2));
             results = await Setup.ResultsAsync(organizer, urls[0], contestId);
         }
+        var allEnded = DateTimeOffset.UtcNow;
         var people = results.GetProperty("people").EnumerateArray().ToList();
         var report = new RoundReport
         {
@@ -58,6 +62,7 @@ internal static class RoundScenario
             SubmittedByPerson = people.Count(p => !p.GetProperty("automatic").GetBoolean()),
             SubmittedAtDeadline = people.Count(p => p.GetProperty("automatic").GetBoolean()),
             Seconds = Math.Round(taken.TotalSeconds, 1),
+            AllEndedSecondsAfterClose = options.Int("close-after", 0) > 0 ? Math.Round((allEnded - closesAt).TotalSeconds, 1) : null,
             RedisCpuSeconds = Math.Round(await Baselines.RedisCpuSecondsAsync(redis) - redisCpuBefore, 2),
         };
         var output = options.Text("out", "loadtests/results/round.json");

@@ -14,8 +14,9 @@ internal static class Setup
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());
     }
 
-    /// <summary>A bank four times the paper, a round open now, and a roster of <paramref name="people"/> whose codes come back.</summary>
-    public static async Task<(string ContestId, IReadOnlyList<string> Codes)> RoundAsync(HttpClient http, Uri server, int people, int paper, int limit)
+    /// <summary>A bank four times the paper, a round open from now until <paramref name="closesAt"/>, and a roster of <paramref name="people"/> whose codes come back.</summary>
+    public static async Task<(string ContestId, IReadOnlyList<string> Codes)> RoundAsync(HttpClient http, Uri server, int people, int paper, int limit,
+        DateTimeOffset closesAt)
     {
         var bank = await Read(await http.PostAsJsonAsync(new Uri(server, "api/banks"), new { name = $"网络竞赛压测 {DateTime.UtcNow:HHmmss}" }));
         var bankId = bank.GetProperty("id").GetString()!;
@@ -38,7 +39,7 @@ internal static class Setup
         {
             title = "网络知识竞赛压测",
             opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            closesAt = DateTimeOffset.UtcNow.AddHours(3),
+            closesAt,
             timeLimitSeconds = limit,
             bankId,
             blueprint = new[] { new { count = paper } },

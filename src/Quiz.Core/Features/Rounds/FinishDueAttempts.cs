@@ -8,7 +8,7 @@ namespace Quiz.Core.Features.Rounds;
 /// so answers stamped just before the deadline have landed. Every node runs it; the store's claim makes each
 /// attempt end once. Returns how many attempts this call ended.
 /// </summary>
-public sealed record FinishDueAttempts(long SettleMs, int Max = 500) : ICommand<int>;
+public sealed record FinishDueAttempts(long SettleMs, int Max = 1000, int Parallel = 16) : ICommand<int>;
 
 public sealed class FinishDueAttemptsHandler(IAttemptStore attempts, OnlineRounds rounds, AttemptFinisher finisher, TimeProvider clock)
     : ICommandHandler<FinishDueAttempts, int>
@@ -31,14 +31,17 @@ public sealed class FinishDueAttemptsHandler(IAttemptStore attempts, OnlineRound
                 continue;
             }
             var setup = await rounds.GetAsync(contestId, cancellationToken);
-            // Nodes sweep at the same moments; starting at different places spreads them over the list.
-            foreach (var participantId in due.OrderBy(_ => Random.Shared.Next()))
-            {
-                if ((await finisher.FinishAsync(setup, participantId, cancellationToken)).Ended)
+            // Nodes sweep at the same moments; a shuffled order spreads them over the list. Each end is a few round
+            // trips, so several run at once: a window closing on everyone leaves thousands due in the same second.
+            await Parallel.ForEachAsync(due.OrderBy(_ => Random.Shared.Next()),
+                new ParallelOptions { MaxDegreeOfParallelism = command.Parallel, CancellationToken = cancellationToken },
+                async (participantId, ct) =>
                 {
-                    ended++;
-                }
-            }
+                    if ((await finisher.FinishAsync(setup, participantId, ct)).Ended)
+                    {
+                        Interlocked.Increment(ref ended);
+                    }
+                });
         }
         return ended;
     }

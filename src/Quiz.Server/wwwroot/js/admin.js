@@ -4,6 +4,7 @@ import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { api, authHeaders, setToken, token } from "./api.js";
 import { initContestForm } from "./admin-contest.js";
+import { initRoundForm } from "./admin-round.js";
 
 const $ = id => document.getElementById(id);
 const TYPES = ["single", "multiple", "truefalse", "fill", "ordering"];
@@ -17,7 +18,7 @@ export function say(text, kind = "ok") {
 }
 
 // ---- tabs
-const tabs = [["tab-banks", "banks"], ["tab-contests", "contests"], ["tab-results", "results-tab"]];
+const tabs = [["tab-banks", "banks"], ["tab-contests", "contests"], ["tab-online", "online"], ["tab-results", "results-tab"]];
 for (const [tab, panel] of tabs) {
   $(tab).addEventListener("click", () => {
     for (const [other, otherPanel] of tabs) {
@@ -26,6 +27,7 @@ for (const [tab, panel] of tabs) {
     }
     say("");
     if (panel === "contests") initContestForm(banks);
+    if (panel === "online") initRoundForm(banks);
   });
 }
 

@@ -76,6 +76,11 @@ const zh = {
   "round.err.no_round": "链接不完整或竞赛不存在，请使用组织者发送的链接。", "round.err.round_not_open": "竞赛尚未开始。", "round.err.round_closed": "竞赛已截止。",
   "round.err.attempt_used": "您已经参加过本次竞赛，每人只能答一次。", "round.err.unauthorized": "参赛码不正确。", "round.err.roster_only": "本次竞赛只限名单内人员，请使用个人参赛码。",
   "round.err.network": "无法连接服务器，请检查网络。", "round.err.invalid": "请检查填写的内容。",
+  "admin.online": "网络竞赛", "or.title": "创建网络知识竞赛（每人随机组卷，限时，一人一次）", "or.opens": "开始时间", "or.closes": "截止时间",
+  "or.limit": "答题时限（分钟）", "or.results": "成绩公布", "or.atClose": "竞赛截止后", "or.immediately": "交卷后立即", "or.self": "允许自行报名（不在名单也可参加）",
+  "or.create": "创建网络竞赛", "or.created": "已创建：题池 {pool} 题，每卷 {paper} 题", "or.link": "参赛链接", "or.roster": "导入参赛名单",
+  "or.rosterHelp": "每行一人：姓名,工号,单位,区县,手机（后三项选填）。每人得到一个个人链接，只显示这一次，请下载保存后发给本人。",
+  "or.import": "导入名单", "or.codes": "个人链接已生成：", "or.exports": "网络竞赛成绩导出", "or.export.results": "成绩", "or.export.questions": "试题统计",
 };
 
 const en = {
@@ -151,6 +156,11 @@ const en = {
   "round.err.no_round": "The link is incomplete or the round does not exist.", "round.err.round_not_open": "The round has not opened yet.", "round.err.round_closed": "The round has closed.",
   "round.err.attempt_used": "You have taken this round already; one attempt per person.", "round.err.unauthorized": "The personal code is not valid.", "round.err.roster_only": "This round is for the people on its roster; use your personal code.",
   "round.err.network": "Cannot reach the server; check the connection.", "round.err.invalid": "Please check what you entered.",
+  "admin.online": "Online rounds", "or.title": "Create an online round (a paper per person, timed, one attempt)", "or.opens": "Opens",
+  "or.closes": "Closes", "or.limit": "Time limit (minutes)", "or.results": "Results", "or.atClose": "After the close", "or.immediately": "On hand-in",
+  "or.self": "Allow self-registration (people not on the roster)", "or.create": "Create online round", "or.created": "Created: a pool of {pool}, {paper} per paper",
+  "or.link": "Link", "or.roster": "Import the roster", "or.rosterHelp": "One person per line: name,staff id,unit,district,phone (the last three optional). Each gets a personal link, shown only now: download it and send it to them.",
+  "or.import": "Import roster", "or.codes": "Personal links:", "or.exports": "Online round exports", "or.export.results": "Results", "or.export.questions": "Question statistics",
 };
 
 const dictionaries = { "zh-CN": zh, en };
