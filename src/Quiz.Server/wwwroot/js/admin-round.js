@@ -87,9 +87,9 @@ async function importRoster() {
   try {
     const codes = await api("POST", `/api/contests/${created.contestId}/roster`, people);
     const link = c => `${location.origin}/round?c=${encodeURIComponent(created.contestId)}&code=${encodeURIComponent(c.code)}`;
-    const csv = "\uFEFF姓名,工号,个人链接\r\n" + codes.filter(c => c.code).map(c => `"${c.name}","${c.staffId}","${link(c)}"`).join("\r\n");
+    const csv = "\uFEFF姓名,工号,个人链接\r\n" + codes.filter(c => c.code).map(c => [c.name, c.staffId, link(c)].map(x => `"${String(x).replace(/"/g, '""')}"`).join(",")).join("\r\n");
     panel.querySelector("#o-codes").innerHTML = `<p>${esc(t("or.codes"))} <a download="round-links.csv" href="${URL.createObjectURL(new Blob([csv], { type: "text/csv" }))}">round-links.csv</a></p>
-      <table><tr><th>${esc(t("round.name"))}</th><th>staffId</th><th>${esc(t("or.link"))}</th></tr>${codes.map(c => `<tr><td>${esc(c.name)}</td><td>${esc(c.staffId)}</td>
+      <table><tr><th>${esc(t("round.name"))}</th><th>${esc(t("or.staffId"))}</th><th>${esc(t("or.link"))}</th></tr>${codes.map(c => `<tr><td>${esc(c.name)}</td><td>${esc(c.staffId)}</td>
       <td>${c.code ? `<a href="${esc(link(c))}" target="_blank">${esc(link(c))}</a>` : esc(c.skipped)}</td></tr>`).join("")}</table>`;
   } catch (err) {
     panel.querySelector("#o-codes").innerHTML = `<div class="banner error">${esc(t("err.generic", { m: err.message }))}</div>`;

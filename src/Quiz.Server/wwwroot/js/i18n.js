@@ -80,7 +80,7 @@ const zh = {
   "or.limit": "答题时限（分钟）", "or.results": "成绩公布", "or.atClose": "竞赛截止后", "or.immediately": "交卷后立即", "or.self": "允许自行报名（不在名单也可参加）",
   "or.create": "创建网络竞赛", "or.created": "已创建：题池 {pool} 题，每卷 {paper} 题", "or.link": "参赛链接", "or.roster": "导入参赛名单",
   "or.rosterHelp": "每行一人：姓名,工号,单位,区县,手机（后三项选填）。每人得到一个个人链接，只显示这一次，请下载保存后发给本人。",
-  "or.import": "导入名单", "or.codes": "个人链接已生成：", "or.exports": "网络竞赛成绩导出", "or.export.results": "成绩", "or.export.questions": "试题统计",
+  "or.import": "导入名单", "or.staffId": "工号", "or.codes": "个人链接已生成：", "or.exports": "网络竞赛成绩导出", "or.export.results": "成绩", "or.export.questions": "试题统计",
 };
 
 const en = {
@@ -160,7 +160,7 @@ const en = {
   "or.closes": "Closes", "or.limit": "Time limit (minutes)", "or.results": "Results", "or.atClose": "After the close", "or.immediately": "On hand-in",
   "or.self": "Allow self-registration (people not on the roster)", "or.create": "Create online round", "or.created": "Created: a pool of {pool}, {paper} per paper",
   "or.link": "Link", "or.roster": "Import the roster", "or.rosterHelp": "One person per line: name,staff id,unit,district,phone (the last three optional). Each gets a personal link, shown only now: download it and send it to them.",
-  "or.import": "Import roster", "or.codes": "Personal links:", "or.exports": "Online round exports", "or.export.results": "Results", "or.export.questions": "Question statistics",
+  "or.import": "Import roster", "or.staffId": "Staff id", "or.codes": "Personal links:", "or.exports": "Online round exports", "or.export.results": "Results", "or.export.questions": "Question statistics",
 };
 
 const dictionaries = { "zh-CN": zh, en };
