@@ -8,11 +8,11 @@ public sealed class RoundAccess(IParticipantStore participants, OnlineRounds rou
 {
     public async ValueTask<(RoundSetup Setup, Participant Participant)> AuthenticateAsync(string contestId, string token, CancellationToken ct)
     {
-        var setup = await rounds.GetAsync(contestId, ct);
         if (string.IsNullOrWhiteSpace(token) || token.Length > 128)
         {
             throw new DomainException("unauthorized", "A participant token is required (X-Participant-Token).");
         }
+        var setup = await rounds.GetAsync(contestId, ct);
         var participant = await participants.FindByTokenAsync(contestId, Ids.Hash(token), ct)
             ?? throw new DomainException("unauthorized", "This participant token is not valid for this round.");
         return (setup, participant);

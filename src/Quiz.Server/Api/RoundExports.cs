@@ -21,11 +21,16 @@ internal static class RoundExports
 
     public static void MapRoundExports(this RouteGroupBuilder rounds)
     {
-        rounds.MapGet("/{contestId}/results.{format:regex(^(csv|xlsx)$)}", Results).WithName("ExportRoundResults");
-        rounds.MapGet("/{contestId}/questions.{format:regex(^(csv|xlsx)$)}", Questions).WithName("ExportRoundQuestions");
+        foreach (var format in new[] { "csv", "xlsx" })
+        {
+            rounds.MapGet($"/{{contestId}}/results.{format}", (string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
+                ISender sender, CancellationToken ct) => Results(contestId, format, hostKey, user, sender, ct)).WithName($"ExportRoundResults-{format}");
+            rounds.MapGet($"/{{contestId}}/questions.{format}", (string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
+                ISender sender, CancellationToken ct) => Questions(contestId, format, hostKey, user, sender, ct)).WithName($"ExportRoundQuestions-{format}");
+        }
     }
 
-    private static async Task<IResult> Results(string contestId, string format, [FromHeader(Name = "X-Host-Key")] string? hostKey,
+    private static async Task<IResult> Results(string contestId, string format, string? hostKey,
         ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
         await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);
@@ -39,7 +44,7 @@ internal static class RoundExports
         return File([.. rows], format, $"round-results-{contestId}");
     }
 
-    private static async Task<IResult> Questions(string contestId, string format, [FromHeader(Name = "X-Host-Key")] string? hostKey,
+    private static async Task<IResult> Questions(string contestId, string format, string? hostKey,
         ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
         await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);

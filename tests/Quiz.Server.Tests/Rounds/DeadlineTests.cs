@@ -44,7 +44,7 @@ public sealed class DeadlineTests
         Assert.Equal(ended.Answers[1].Options, stored.Items[1].Options); // the answer saved at the deadline is the one scored
         Assert.Equal("attempt_used", await AttemptTests.Code(await person.PostAsync(kit.Url("/attempt"), null), HttpStatusCode.Conflict));
         Assert.Equal("attempt_submitted", await AttemptTests.Code(await kit.AnswerAnyAsync(person, view.Items[2]), HttpStatusCode.Conflict));
-        var published = Assert.Single(kit.Submitted);
+        var published = Assert.Single(await kit.PublishedAsync(1));
         Assert.Equal((view.ParticipantId, true, deadline), (published.ParticipantId, published.Automatic, published.SubmittedAtMs));
     }
 
@@ -92,8 +92,7 @@ public sealed class DeadlineTests
 
         kit.Clock.Advance(TimeSpan.FromSeconds(60));
         await Task.WhenAll(people.Skip(2).Select(kit.WaitSubmittedAsync));
-        await Task.Delay(1000); // a late duplicate publish from either node would show by now
-        var submitted = kit.Submitted.ToList();
+        var submitted = await kit.PublishedAsync(4);
         Assert.Equal(4, submitted.Count);
         Assert.Equal(views.Select(v => v.ParticipantId).Order(), submitted.Select(s => s.ParticipantId).Order());
         Assert.Equal([false, false, true, true], views.Select(v => submitted.Single(s => s.ParticipantId == v.ParticipantId).Automatic));

@@ -137,6 +137,20 @@ public sealed class RoundKit : IAsyncDisposable
         throw new TimeoutException("The attempt was not submitted.");
     }
 
+    /// <summary>
+    /// Waits until <paramref name="count"/> notices were published (the store shows an attempt ended a moment before
+    /// its notice goes out), then a second more, so a duplicate would show too.
+    /// </summary>
+    public async Task<IReadOnlyList<AttemptSubmitted>> PublishedAsync(int count)
+    {
+        for (var i = 0; i < 300 && Submitted.Count < count; i++)
+        {
+            await Task.Delay(100);
+        }
+        await Task.Delay(1000);
+        return [.. Submitted];
+    }
+
     public async ValueTask DisposeAsync()
     {
         Organizer?.Dispose();
