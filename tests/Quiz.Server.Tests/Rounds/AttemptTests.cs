@@ -120,6 +120,28 @@ public sealed class AttemptTests
         Assert.Equal("round_closed", await Code(await late.PostAsync(kit.Url("/attempt"), null), HttpStatusCode.Conflict));
     }
 
+    [Fact]
+    public async Task An_end_claimed_on_answers_that_changed_meanwhile_is_refused_and_a_second_end_finds_the_first()
+    {
+        await using var kit = await RoundKit.StartAsync(nameof(AttemptTests));
+        using var person = kit.Person(3);
+        var view = await kit.StartAsync(person);
+        var store = kit.Server.Services.GetRequiredService<IAttemptStore>();
+        var setup = await kit.Server.Services.GetRequiredService<OnlineRounds>().GetAsync(kit.ContestId, default);
+        var attempt = (await store.GetAsync(kit.ContestId, view.ParticipantId, default))!;
+        var before = await store.GetAnswersAsync(kit.ContestId, view.ParticipantId, default);
+        Assert.Equal(HttpStatusCode.OK, (await kit.AnswerAnyAsync(person, view.Items[0])).StatusCode); // saved while "scoring"
+        var stale = AttemptScoring.Score(setup, attempt, before, attempt.StartedAtMs + 1000, automatic: false);
+        Assert.Equal(FinishOutcome.AnswersChanged, await store.TryFinishAsync(kit.ContestId, stale, before.Version, default));
+
+        var now = await store.GetAnswersAsync(kit.ContestId, view.ParticipantId, default);
+        var fresh = AttemptScoring.Score(setup, attempt, now, attempt.StartedAtMs + 1000, automatic: false);
+        Assert.Equal(FinishOutcome.Finished, await store.TryFinishAsync(kit.ContestId, fresh, now.Version, default));
+        Assert.Equal(FinishOutcome.AlreadyFinished, await store.TryFinishAsync(kit.ContestId, fresh, now.Version, default));
+        Assert.Equal(1, (await store.GetResultAsync(kit.ContestId, view.ParticipantId, default))!.Answered);
+        Assert.Equal(SaveOutcome.Finished, await store.SaveAnswerAsync(kit.ContestId, view.ParticipantId, 1, [0], null, attempt.StartedAtMs + 2000, default));
+    }
+
     internal static async Task<string?> Code(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
