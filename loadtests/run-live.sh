@@ -3,10 +3,12 @@
 # and the load tool against them. Everything stays on loopback and stops when the run ends.
 #   NODES=2 loadtests/run-live.sh --participants 20000 --questions 3 --window 10 --baseline
 #   SCENARIO=stage NODES=2 loadtests/run-live.sh --participants 1000 --questions 3 --window 8   (six teams buzz too)
+#   SCENARIO=round NODES=2 loadtests/run-live.sh --participants 20000 --ramp 60   (online round start storm)
 # Extra arguments go to Quiz.LoadTests (see its usage). The report goes to loadtests/results/ unless --out is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nodes="${NODES:-1}"
+scenario="${SCENARIO:-live}"
 redis_port="${REDIS_PORT:-6390}"
 first_port="${FIRST_PORT:-5081}"
 work=$(mktemp -d)
@@ -44,7 +46,7 @@ done
 
 joined=$(IFS=,; echo "${urls[*]}")
 set +e
-dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll "${SCENARIO:-live}" --url "$joined" --user loadadmin --redis "127.0.0.1:$redis_port" "$@"
+dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll "$scenario" --url "$joined" --user loadadmin --redis "127.0.0.1:$redis_port" "$@"
 status=$?
 set -e
 for i in $(seq 0 $((nodes - 1))); do

@@ -96,21 +96,14 @@ internal static class LiveScenario
     internal static async Task<HttpClient> OrganizerAsync(Options options, Uri server)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        await LogInAsync(http, server, options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
+        await Setup.LogInAsync(http, server, options.Text("user", "admin"), options.Text("password", Environment.GetEnvironmentVariable("QUIZ_LOAD_PASSWORD") ?? ""));
         return http;
-    }
-
-    /// <summary>Banks and contests need an organizer: log in once and send the token with every setup call.</summary>
-    private static async Task LogInAsync(HttpClient http, Uri server, string user, string password)
-    {
-        var login = await Read(await http.PostAsJsonAsync(new Uri(server, "api/auth/login"), new { userName = user, password }));
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login.GetProperty("token").GetString());
     }
 
     /// <summary>A bank of <paramref name="questions"/> single-choice questions and a one-round contest of them; with <paramref name="stage"/>, a stage contest.</summary>
     internal static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window, object? stage = null)
     {
-        var bank = await Read(await http.PostAsJsonAsync(new Uri(server, "api/banks"), new { name = $"压测题库 {DateTime.UtcNow:HHmmss}" }));
+        var bank = await Setup.Read(await http.PostAsJsonAsync(new Uri(server, "api/banks"), new { name = $"压测题库 {DateTime.UtcNow:HHmmss}" }));
         var file = new
         {
             format = "quiz-bank/1",
@@ -126,10 +119,10 @@ internal static class LiveScenario
         };
         using var body = new StringContent(JsonSerializer.Serialize(file), Encoding.UTF8, "application/json");
         var bankId = bank.GetProperty("id").GetString()!;
-        await Read(await http.PostAsync(new Uri(server, $"api/banks/{bankId}/import?format=json"), body));
-        var page = await Read(await http.GetAsync(new Uri(server, $"api/banks/{bankId}/questions?pageSize=100")));
+        await Setup.Read(await http.PostAsync(new Uri(server, $"api/banks/{bankId}/import?format=json"), body));
+        var page = await Setup.Read(await http.GetAsync(new Uri(server, $"api/banks/{bankId}/questions?pageSize=100")));
         var ids = page.GetProperty("items").EnumerateArray().OrderBy(q => q.GetProperty("key").GetString()).Select(q => q.GetProperty("id").GetString()).ToArray();
-        var contest = await Read(await http.PostAsJsonAsync(new Uri(server, "api/contests"), new
+        var contest = await Setup.Read(await http.PostAsJsonAsync(new Uri(server, "api/contests"), new
         {
             title = "压测竞赛",
             rounds = new[] { new { title = "压测", rules = new { timeLimitSeconds = window, points = 100, speedWeighted = true, streakBonus = 10 }, bankId, questionIds = ids } },
@@ -142,22 +135,12 @@ internal static class LiveScenario
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"api/contests/{contestId}/audit"));
         request.Headers.Add("X-Host-Key", hostKey);
-        var audit = await Read(await http.SendAsync(request));
+        var audit = await Setup.Read(await http.SendAsync(request));
         var differences = audit.GetProperty("differences").GetArrayLength();
         if (differences > 0)
         {
             Console.Error.WriteLine($"audit: {differences} board rows differ from the log");
         }
         return audit.GetProperty("loggedAnswers").GetInt32();
-    }
-
-    private static async Task<JsonElement> Read(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {text}");
-        }
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -6,6 +6,7 @@ return options.Command switch
 {
     "live" => await LiveScenario.RunAsync(options),
     "stage" => await StageScenario.RunAsync(options),
+    "round" => await RoundScenario.RunAsync(options),
     "worker" => await Worker.RunAsync(options),
     "rawserver" => await RawServer.RunAsync(options),
     _ => Usage(),
@@ -23,6 +24,9 @@ static int Usage()
         Quiz.LoadTests stage (same options): six team seats race for the buzzer on every question while the
                             participants (the audience) answer it; reports buzz decision latency and whether the
                             earliest server stamp won every race.
+        Quiz.LoadTests round --url … --participants 20000 [--ramp 60] [--paper 5] [--limit 120] [--think 3000]
+                             [--abandon 0.05] [--connections 256] [--close-after S] [--out loadtests/results/round.json]
+        An online round: a roster of N, each starting within the ramp, answering, handing in (or left to the deadline).
         """);
     return 2;
 }

@@ -26,6 +26,9 @@ public sealed record ContestDefinition
     /// <summary>Teams on stage and each round's segment (知识竞赛); null for a contest of the audience only.</summary>
     public StageSetup? Stage { get; init; }
 
+    /// <summary>Set for an online timed round (网络知识竞赛): then <see cref="Questions"/> is the pool papers are drawn from.</summary>
+    public Rounds.OnlineRound? Online { get; init; }
+
     public RoundRules RulesFor(int seq) => Rounds[Questions[seq].Round].Rules;
 }
 

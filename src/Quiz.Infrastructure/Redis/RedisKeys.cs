@@ -83,6 +83,30 @@ public sealed class RedisKeys(string prefix)
     /// <summary>List: the append-only contest log (moves, accepted answers) as JSON lines.</summary>
     public string Log(string id) => $"{Contest_(id)}log";
 
+    /// <summary>Set of the online rounds' contest ids, which every node's sweeper walks. Not tagged: it spans contests.</summary>
+    public string OnlineRounds => $"{Prefix}rounds";
+
+    /// <summary>Hash: participant id to their attempt of an online round (paper, seed, start, deadline; JSON, never changes).</summary>
+    public string Attempts(string id) => $"{Contest_(id)}att";
+
+    /// <summary>Sorted set: participant id by deadline (ms), for the attempts still open; the sweepers' to-do list.</summary>
+    public string AttemptsDue(string id) => $"{Contest_(id)}due";
+
+    /// <summary>Hash of one attempt's answers: a{index} (response JSON), t{index} (first save, ms), v (save counter).</summary>
+    public string AttemptAnswers(string id, string participantId) => $"{Contest_(id)}ans:{participantId}";
+
+    /// <summary>Hash: participant id to the ended attempt's result (JSON); written once, by whoever claims the end.</summary>
+    public string AttemptResults(string id) => $"{Contest_(id)}fin";
+
+    /// <summary>Sorted set: participant id by <c>RankValue</c> (points, then less time used) of ended attempts.</summary>
+    public string AttemptRanks(string id) => $"{Contest_(id)}rank";
+
+    /// <summary>Set of "device id \n participant id" pairs seen on starts and resumes.</summary>
+    public string AttemptDevices(string id) => $"{Contest_(id)}dev";
+
+    /// <summary>Hash: "participant id:kind" to how often the page reported it (blur, hidden).</summary>
+    public string AttemptSignals(string id) => $"{Contest_(id)}sig";
+
     /// <summary>Hash: normalized user name to the account (JSON, with its password hash). Tagged: one slot for all accounts.</summary>
     public string Accounts => $"{Prefix}{{acct}}:users";
 

@@ -89,7 +89,7 @@ internal static class ContestsApi
     public sealed record ScreenTokenDto(string Token);
 
     /// <summary>Organizers may act on any contest; anyone else needs the contest's host key (what the pages send).</summary>
-    private static async Task AuthorizeAsync(string contestId, string? hostKey, ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    internal static async Task AuthorizeAsync(string contestId, string? hostKey, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
         if (user.IsOrganizer())
         {

@@ -23,7 +23,7 @@ internal static class ResultsCsv
     }
 
     /// <summary>Quotes every text and defuses a leading = + - @ so a nickname cannot become a spreadsheet formula.</summary>
-    private static string Field(string? value)
+    internal static string Field(string? value)
     {
         var text = value ?? "";
         if (text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal))

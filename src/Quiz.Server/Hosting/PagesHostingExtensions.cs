@@ -9,7 +9,7 @@ namespace Quiz.Server.Hosting;
 /// </summary>
 internal static class PagesHostingExtensions
 {
-    private static readonly string[] Pages = ["play", "host", "screen", "admin", "buzz", "assessment", "assessment-screen", "assessment-profile"];
+    private static readonly string[] Pages = ["play", "host", "screen", "admin", "buzz", "round", "assessment", "assessment-screen", "assessment-profile"];
 
     public static IServiceCollection AddQuizPages(this IServiceCollection services) =>
         services.Configure<StaticFileOptions>(o =>

@@ -23,6 +23,7 @@ public static class QuizHostingExtensions
         services.AddQuizMediator();
         services.AddQuizLive(builder.Configuration);
         services.AddQuizAssessmentStore();
+        services.AddQuizRounds(builder.Configuration);
         services.AddQuizMetrics();
         services.AddQuizPages();
         services.AddSingleton(MappingConfig.Create());
@@ -50,6 +51,7 @@ public static class QuizHostingExtensions
         app.MapClockApi();
         app.MapContestsApi();
         app.MapAssessmentApi();
+        app.MapRoundsApi();
         app.MapQuizLive();
         app.MapBanksApi();
         app.MapBankFilesApi();

@@ -22,6 +22,11 @@ public sealed class AuthorizationTests
     [
         "GET /api/time", "GET /api/contests/{contestId}/board", "GET /api/contests/{contestId}/questions/{seq:int}/reveal", "GET /api/join/{code}/qr.svg", "GET /api/banks/template.xlsx",
         "GET /api/banks/template.csv", "POST /api/auth/login", "GET /api/assessments/{contestId}/screen", "POST /api/assessments/{contestId}/profile",
+        // Online rounds: facts, self-registration and the released boards are public; the attempt endpoints prove the
+        // person by X-Participant-Token instead of an account (refusals tested in Rounds/AttemptTests).
+        "GET /api/rounds/{contestId}", "POST /api/rounds/{contestId}/register", "GET /api/rounds/{contestId}/boards",
+        "POST /api/rounds/{contestId}/attempt", "GET /api/rounds/{contestId}/attempt", "PUT /api/rounds/{contestId}/attempt/answers/{index:int}",
+        "POST /api/rounds/{contestId}/attempt/submit", "POST /api/rounds/{contestId}/attempt/signals",
     ];
 
     [Fact]

@@ -17,8 +17,9 @@ public static class LiveGame
         ["Quiz:SampleBank:Enabled"] = "false",
     };
 
-    public static QuizServer Server(string name, IDictionary<string, string?>? settings = null) =>
-        new(name, Merge(FastSettings, settings));
+    public static QuizServer Server(string name, IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) =>
+        new(name, Merge(FastSettings, settings), services);
 
     /// <summary>Creates a contest of one round from the seeded questions named by key.</summary>
     public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, params string[] questionKeys)

@@ -37,6 +37,10 @@ public sealed class JoinContestHandler(IContestStore contests, IParticipantStore
         var contestId = await contests.FindByJoinCodeAsync(command.Code, cancellationToken)
             ?? throw new DomainException("unknown_code", $"No contest has the join code {command.Code}.");
         var contest = await rooms.GetContestAsync(contestId, cancellationToken);
+        if (contest.Online is not null)
+        {
+            throw new DomainException("online_round", "This is an online round: take it on its own page, not in a live room.");
+        }
         var room = RoomMachine.Settle(await rooms.GetRoomAsync(contestId, cancellationToken), clock.GetUtcNow().ToUnixTimeMilliseconds());
         if (room.Status == RoomStatuses.Ended)
         {

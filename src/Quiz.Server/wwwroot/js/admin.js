@@ -5,6 +5,7 @@ import { initPrefs, esc } from "./prefs.js";
 import { api, authHeaders, token, wireLogin } from "./api.js";
 import { initContestForm } from "./admin-contest.js";
 import { loadReasons, reasonText, columnText, errorText } from "./reasons.js";
+import { initRoundForm } from "./admin-round.js";
 
 const $ = id => document.getElementById(id);
 const TYPES = ["single", "multiple", "truefalse", "fill", "ordering"];
@@ -26,7 +27,7 @@ async function sayFailed(error) {
 }
 
 // ---- tabs
-const tabs = [["tab-banks", "banks"], ["tab-contests", "contests"], ["tab-results", "results-tab"]];
+const tabs = [["tab-banks", "banks"], ["tab-contests", "contests"], ["tab-online", "online"], ["tab-results", "results-tab"]];
 for (const [tab, panel] of tabs) {
   $(tab).addEventListener("click", () => {
     for (const [other, otherPanel] of tabs) {
@@ -35,6 +36,7 @@ for (const [tab, panel] of tabs) {
     }
     say("");
     if (panel === "contests") initContestForm(banks);
+    if (panel === "online") initRoundForm(banks);
   });
 }
 

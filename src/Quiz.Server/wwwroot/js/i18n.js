@@ -98,6 +98,25 @@ const zh = {
   "buzz.accepted": "已抢答，等待裁定…", "buzz.early": "提前抢答！扣 {p} 分", "buzz.late": "抢答已结束", "buzz.duplicate": "已抢答",
   "buzz.not_eligible": "本题不能抢答", "buzz.won": "抢到了！请作答", "buzz.lost": "{team} 抢到", "buzz.seat": "本机席位：{team}",
   "err.not_seated": "请先用席位码入座。", "err.invalid_stage_move": "该操作现在不可用：", "err.settling": "正在裁定抢答，请稍候。", "err.no_stage": "本比赛没有舞台环节。",
+  // online round
+  "round.app": "网络知识竞赛", "round.offline": "网络中断，答案会在恢复后自动保存。", "round.enter": "进入答题", "round.code": "个人参赛码",
+  "round.useCode": "用参赛码进入", "round.or": "没有参赛码？填写信息报名：", "round.name": "姓名", "round.register": "报名并进入",
+  "round.rules": "每人只能答一次。开始后计时，时间到自动交卷；中途刷新或换设备可继续作答，剩余时间以服务器为准。", "round.start": "开始答题",
+  "round.left": "剩余时间", "round.prev": "上一题", "round.next": "下一题", "round.map": "题目导航", "round.submit": "交卷",
+  "round.save.none": "未作答", "round.save.saving": "保存中…", "round.save.saved": "已保存", "round.save.retrying": "保存失败，正在重试…",
+  "round.timeUp": "时间到，正在自动交卷…", "round.confirm": "确定交卷吗？交卷后不能修改。", "round.confirmOpen": "还有 {n} 题未作答，确定交卷吗？交卷后不能修改。",
+  "round.done": "已交卷，感谢参与！", "round.autoDone": "时间到，已自动交卷。", "round.used": "用时", "round.usedValue": "{m} 分 {s} 秒",
+  "round.later": "成绩和排名将于 {at} 竞赛结束后公布。", "round.boards": "各区县、各单位参与情况", "round.group": "名称", "round.took": "参与人数",
+  "round.opens": "开始时间", "round.closes": "截止时间", "round.limit": "答题时限", "round.minutes": "{n} 分钟", "round.count": "题量", "round.items": "{n} 题",
+  "round.upcoming": "竞赛将于 {at} 开始，请届时再来。", "round.closed": "竞赛已截止。",
+  "round.err.no_round": "链接不完整或竞赛不存在，请使用组织者发送的链接。", "round.err.round_not_open": "竞赛尚未开始。", "round.err.round_closed": "竞赛已截止。",
+  "round.err.attempt_used": "您已经参加过本次竞赛，每人只能答一次。", "round.err.unauthorized": "参赛码不正确。", "round.err.roster_only": "本次竞赛只限名单内人员，请使用个人参赛码。",
+  "round.err.network": "无法连接服务器，请检查网络。", "round.err.invalid": "请检查填写的内容。",
+  "admin.online": "网络竞赛", "or.title": "创建网络知识竞赛（每人随机组卷，限时，一人一次）", "or.opens": "开始时间", "or.closes": "截止时间",
+  "or.limit": "答题时限（分钟）", "or.results": "成绩公布", "or.atClose": "竞赛截止后", "or.immediately": "交卷后立即", "or.self": "允许自行报名（不在名单也可参加）",
+  "or.create": "创建网络竞赛", "or.created": "已创建：题池 {pool} 题，每卷 {paper} 题", "or.link": "参赛链接", "or.roster": "导入参赛名单",
+  "or.rosterHelp": "每行一人：姓名,工号,单位,区县,手机（后三项选填）。每人得到一个个人链接，只显示这一次，请下载保存后发给本人。",
+  "or.import": "导入名单", "or.staffId": "工号", "or.codes": "个人链接已生成：", "or.exports": "网络竞赛成绩导出", "or.export.results": "成绩", "or.export.questions": "试题统计",
 };
 
 const en = {
@@ -194,6 +213,25 @@ const en = {
   "buzz.accepted": "Buzzed, waiting for the decision…", "buzz.early": "Too early! −{p} points", "buzz.late": "Buzzing is over", "buzz.duplicate": "Already buzzed",
   "buzz.not_eligible": "You may not buzz on this question", "buzz.won": "You got it! Answer now", "buzz.lost": "{team} got it", "buzz.seat": "This seat: {team}",
   "err.not_seated": "Take your seat with the seat code first.", "err.invalid_stage_move": "Not possible now: ", "err.settling": "Deciding the buzz; a moment.", "err.no_stage": "This contest has no stage segments.",
+  // online round
+  "round.app": "Online quiz", "round.offline": "Offline: your answers are saved as soon as the connection is back.", "round.enter": "Enter", "round.code": "Personal code",
+  "round.useCode": "Enter with my code", "round.or": "No code? Register:", "round.name": "Name", "round.register": "Register and enter",
+  "round.rules": "One attempt per person. The clock starts when you start and the paper is handed in when time is up; reload or switch devices to continue, the server keeps the time.", "round.start": "Start",
+  "round.left": "Time left", "round.prev": "Previous", "round.next": "Next", "round.map": "Questions", "round.submit": "Hand in",
+  "round.save.none": "Not answered", "round.save.saving": "Saving…", "round.save.saved": "Saved", "round.save.retrying": "Not saved, retrying…",
+  "round.timeUp": "Time is up, handing in…", "round.confirm": "Hand in now? Answers cannot change afterwards.", "round.confirmOpen": "{n} questions are unanswered. Hand in now? Answers cannot change afterwards.",
+  "round.done": "Handed in. Thank you!", "round.autoDone": "Time was up; your paper was handed in.", "round.used": "Time used", "round.usedValue": "{m} min {s} s",
+  "round.later": "Scores and ranks are published after the close, {at}.", "round.boards": "Districts and units", "round.group": "Name", "round.took": "Took part",
+  "round.opens": "Opens", "round.closes": "Closes", "round.limit": "Time limit", "round.minutes": "{n} min", "round.count": "Questions", "round.items": "{n}",
+  "round.upcoming": "The round opens at {at}.", "round.closed": "The round has closed.",
+  "round.err.no_round": "The link is incomplete or the round does not exist.", "round.err.round_not_open": "The round has not opened yet.", "round.err.round_closed": "The round has closed.",
+  "round.err.attempt_used": "You have taken this round already; one attempt per person.", "round.err.unauthorized": "The personal code is not valid.", "round.err.roster_only": "This round is for the people on its roster; use your personal code.",
+  "round.err.network": "Cannot reach the server; check the connection.", "round.err.invalid": "Please check what you entered.",
+  "admin.online": "Online rounds", "or.title": "Create an online round (a paper per person, timed, one attempt)", "or.opens": "Opens",
+  "or.closes": "Closes", "or.limit": "Time limit (minutes)", "or.results": "Results", "or.atClose": "After the close", "or.immediately": "On hand-in",
+  "or.self": "Allow self-registration (people not on the roster)", "or.create": "Create online round", "or.created": "Created: a pool of {pool}, {paper} per paper",
+  "or.link": "Link", "or.roster": "Import the roster", "or.rosterHelp": "One person per line: name,staff id,unit,district,phone (the last three optional). Each gets a personal link, shown only now: download it and send it to them.",
+  "or.import": "Import roster", "or.staffId": "Staff id", "or.codes": "Personal links:", "or.exports": "Online round exports", "or.export.results": "Results", "or.export.questions": "Question statistics",
 };
 
 const dictionaries = { "zh-CN": zh, en };

@@ -4,8 +4,8 @@ import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
 import { keyText, verdictOf, renderAnswers } from "./play-answers.js";
+import { DISTRICTS } from "./districts.js";
 
-const DISTRICTS = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
 const $ = id => document.getElementById(id);
 const live = new Live({ messagePack: true });
 const urlCode = new URLSearchParams(location.search).get("code")?.trim() ?? "";

@@ -1,0 +1,112 @@
+using Mediator;
+using Quiz.Core.Banks;
+using Quiz.Core.Common;
+using Quiz.Core.Contests;
+using Quiz.Core.Features.Banks;
+using Quiz.Core.Rounds;
+
+namespace Quiz.Core.Features.Rounds;
+
+/// <summary>
+/// Creates an online timed round: a contest whose question snapshot is the pool (every active question of the bank
+/// that some blueprint rule can take), from which each person draws their own paper when they start.
+/// </summary>
+public sealed record CreateOnlineRound(
+    string Title,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int TimeLimitSeconds,
+    string BankId,
+    IReadOnlyList<BlueprintRule> Blueprint,
+    double Points = 10,
+    PartialCredit PartialCredit = PartialCredit.None,
+    ResultsRelease Results = ResultsRelease.AtClose,
+    bool SelfRegistration = false,
+    int MinMsPerAnswer = 1500) : ICommand<OnlineRoundCreated>, IValidated, IAudited
+{
+    public string AuditTarget => "contest:new";
+
+    public object? AuditInput => new { Title, OpensAt, ClosesAt, TimeLimitSeconds, BankId, Questions = Blueprint?.Sum(r => r.Count) };
+
+    public IEnumerable<FieldError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
+        {
+            yield return new FieldError("title", "is required and at most 200 characters");
+        }
+        if (ClosesAt <= OpensAt)
+        {
+            yield return new FieldError("closesAt", "is after opensAt");
+        }
+        if (TimeLimitSeconds is < 10 or > 24 * 3600)
+        {
+            yield return new FieldError("timeLimitSeconds", "is 10 seconds to 24 hours");
+        }
+        if (string.IsNullOrWhiteSpace(BankId))
+        {
+            yield return new FieldError("bankId", "is required");
+        }
+        if (Blueprint is not { Count: > 0 } || Blueprint.Any(r => r.Count < 1) || Blueprint.Sum(r => (long)r.Count) > DrawPaper.MaxQuestions)
+        {
+            yield return new FieldError("blueprint", $"at least one rule, each drawing at least 1 question, {DrawPaper.MaxQuestions} in all at most");
+        }
+        if (Points is <= 0 or > 1000)
+        {
+            yield return new FieldError("points", "is more than 0 and at most 1000");
+        }
+        if (MinMsPerAnswer is < 0 or > 600_000)
+        {
+            yield return new FieldError("minMsPerAnswer", "is 0 to 600000");
+        }
+    }
+}
+
+public sealed record OnlineRoundCreated(string ContestId, string HostKey, int PoolSize, int PaperSize);
+
+public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContestStore contests, IAttemptStore attempts, TimeProvider clock)
+    : ICommandHandler<CreateOnlineRound, OnlineRoundCreated>
+{
+    public async ValueTask<OnlineRoundCreated> Handle(CreateOnlineRound command, CancellationToken cancellationToken)
+    {
+        var bank = await questions.GetActiveQuestionsAsync(command.BankId, cancellationToken);
+        var pool = bank.Where(q => command.Blueprint.Any(r => r.Matches(q))).OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
+        var check = PaperDrawer.Draw(command.BankId, pool, command.Blueprint, 0);
+        if (check.Paper is null)
+        {
+            throw new DomainException("blueprint_short", "The bank cannot satisfy the blueprint. " + string.Join(" ", check.Shortfalls.Select(s => s.Message)));
+        }
+        var hostKey = Ids.Secret();
+        var contest = new ContestDefinition
+        {
+            Id = Ids.New(),
+            Title = command.Title.Trim(),
+            Rounds = [new ContestRound("网络答题", new RoundRules())],
+            Questions = [.. pool.Select((q, i) => new ContestQuestion(i, 0, q, [.. Enumerable.Range(0, q.Options.Count)], KeyCommitment.NewSalt()))],
+            HostKeyHash = Ids.Hash(hostKey),
+            CreatedAt = clock.GetUtcNow(),
+            Online = new OnlineRound
+            {
+                OpensAt = command.OpensAt,
+                ClosesAt = command.ClosesAt,
+                TimeLimitSeconds = command.TimeLimitSeconds,
+                BankId = command.BankId,
+                Blueprint = command.Blueprint,
+                Points = command.Points,
+                PartialCredit = command.PartialCredit,
+                Results = command.Results,
+                SelfRegistration = command.SelfRegistration,
+                MinMsPerAnswer = command.MinMsPerAnswer,
+                PaperSalt = Ids.Secret(),
+            },
+        };
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            if (await contests.CreateAsync(contest, Ids.JoinCode(), cancellationToken))
+            {
+                await attempts.RegisterRoundAsync(contest.Id, cancellationToken);
+                return new OnlineRoundCreated(contest.Id, hostKey, pool.Count, command.Blueprint.Sum(r => r.Count));
+            }
+        }
+        throw new DomainException("no_join_code", "No free join code was found; try again.");
+    }
+}

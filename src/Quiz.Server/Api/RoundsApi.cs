@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Quiz.Contracts;
+using Quiz.Core.Features.Rounds;
+using Quiz.Core.Rounds;
+using Quiz.Server.Security;
+
+namespace Quiz.Server.Api;
+
+/// <summary>
+/// Online timed rounds over plain REST: stateless, so a start storm spreads over any number of nodes. Participants
+/// prove who they are with X-Participant-Token (roster personal code or self-registration); X-Device-Id is the
+/// page's random id. The server's clock stamps every request; a client never names a time or an identity.
+/// </summary>
+internal static class RoundsApi
+{
+    private const string TokenHeader = "X-Participant-Token";
+    private const string DeviceHeader = "X-Device-Id";
+
+    public static void MapRoundsApi(this IEndpointRouteBuilder app)
+    {
+        var rounds = app.MapGroup("/api/rounds").WithTags("Online rounds");
+        rounds.MapPost("/", Create).WithName("CreateOnlineRound").RequireAuthorization(Policies.Organizer);
+        rounds.MapGet("/{contestId}", Info).WithName("GetRoundInfo");
+        rounds.MapPost("/{contestId}/register", Register).WithName("RegisterForRound").WithMetadata(new RequestSizeLimitAttribute(4096));
+        rounds.MapPost("/{contestId}/attempt", Start).WithName("StartAttempt")
+            .WithDescription("Starts the caller's one attempt or resumes it; concurrent starts get the same attempt; after it ended: 409 attempt_used.");
+        rounds.MapGet("/{contestId}/attempt", Resume).WithName("GetAttempt");
+        rounds.MapPut("/{contestId}/attempt/answers/{index:int}", Save).WithName("SaveAnswer").WithMetadata(new RequestSizeLimitAttribute(4096))
+            .WithDescription("Autosave; refused (409 time_up) when the server receives it after the deadline.");
+        rounds.MapPost("/{contestId}/attempt/submit", Submit).WithName("SubmitAttempt");
+        rounds.MapPost("/{contestId}/attempt/signals", Signal).WithName("ReportSignal").WithMetadata(new RequestSizeLimitAttribute(1024));
+        rounds.MapGet("/{contestId}/boards", Boards).WithName("GetRoundBoards");
+        rounds.MapGet("/{contestId}/results", Results).WithName("GetRoundResults")
+            .WithDescription("An organizer's token or X-Host-Key: every ended attempt ranked, unit and district boards, integrity signals.");
+        rounds.MapGet("/{contestId}/questions", Questions).WithName("GetRoundQuestionStats")
+            .WithDescription("An organizer's token or X-Host-Key: per question of the pool, drawn, answered, correct rate, mean time, option counts.");
+        rounds.MapRoundExports();
+    }
+
+    private static async Task<Created<OnlineRoundCreated>> Create(CreateOnlineRound command, ISender sender, CancellationToken ct)
+    {
+        var created = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/rounds/{created.ContestId}", created);
+    }
+
+    private static async Task<Ok<RoundInfo>> Info(string contestId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetRoundInfo(contestId), ct));
+
+    private static async Task<Ok<RoundRegistration>> Register(string contestId, RegistrationInput input, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RegisterForRound(contestId, input.Name, input.Unit, input.District), ct));
+
+    private static async Task<Ok<AttemptView>> Start(string contestId, [FromHeader(Name = TokenHeader)] string? token,
+        [FromHeader(Name = DeviceHeader)] string? device, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new StartAttempt(contestId, token ?? "", device), ct));
+
+    private static async Task<Ok<AttemptView>> Resume(string contestId, [FromHeader(Name = TokenHeader)] string? token,
+        [FromHeader(Name = DeviceHeader)] string? device, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetAttempt(contestId, token ?? "", device), ct));
+
+    private static async Task<Ok<AnswerSavedView>> Save(string contestId, int index, AnswerInput answer, [FromHeader(Name = TokenHeader)] string? token,
+        TimeProvider clock, ISender sender, CancellationToken ct)
+    {
+        var receivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(); // before anything else: the moment the server got it
+        var saved = await sender.Send(new SaveAnswer(contestId, token ?? "", index, answer, receivedAt), ct);
+        return TypedResults.Ok(saved with { ServerNowMs = clock.GetUtcNow().ToUnixTimeMilliseconds() });
+    }
+
+    private static async Task<Ok<AttemptResultView>> Submit(string contestId, [FromHeader(Name = TokenHeader)] string? token, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SubmitAttempt(contestId, token ?? ""), ct));
+
+    private static async Task<NoContent> Signal(string contestId, SignalInput input, [FromHeader(Name = TokenHeader)] string? token, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new ReportSignal(contestId, token ?? "", input.Kind), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<RoundBoards>> Boards(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
+        TypedResults.Ok(await sender.Send(new GetRoundBoards(contestId, top), ct));
+
+    private static async Task<Ok<RoundResults>> Results(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
+        ISender sender, CancellationToken ct)
+    {
+        await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);
+        return TypedResults.Ok(await sender.Send(new GetRoundResults(contestId), ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<QuestionStat>>> Questions(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey,
+        ClaimsPrincipal user, ISender sender, CancellationToken ct)
+    {
+        await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);
+        return TypedResults.Ok(await sender.Send(new GetQuestionStats(contestId), ct));
+    }
+
+    public sealed record RegistrationInput(string Name, string? Unit, string? District);
+}

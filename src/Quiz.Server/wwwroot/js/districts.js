@@ -1,0 +1,2 @@
+// Hangzhou's districts and counties, in the order the city lists them: the choices of every district field.
+export const DISTRICTS = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];

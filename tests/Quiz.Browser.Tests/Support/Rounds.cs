@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Quiz.Server.Tests.Support;
+
+namespace Quiz.Browser.Tests.Support;
+
+/// <summary>An online round over the REST API: the seeded bank, a round drawing three of its questions, a roster of one.</summary>
+public static class Rounds
+{
+    public sealed record Created(string ContestId, string Code);
+
+    public static async Task<Created> CreateAsync(QuizServer server, int timeLimitSeconds, string results = "Immediately")
+    {
+        using var http = server.CreateHttpClient();
+        var bank = await ReadAsync(await http.PostAsJsonAsync("/api/banks", new { name = "网络竞赛题库" }));
+        var bankId = bank["id"]!.GetValue<string>();
+        using var file = new StringContent(SeededQuestions.Json, Encoding.UTF8, "application/json");
+        await ReadAsync(await http.PostAsync($"/api/banks/{bankId}/import?format=json", file));
+        var created = await ReadAsync(await http.PostAsJsonAsync("/api/rounds", new
+        {
+            title = "职工网络科普知识竞赛",
+            opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            closesAt = DateTimeOffset.UtcNow.AddHours(1),
+            timeLimitSeconds,
+            bankId,
+            blueprint = new[] { new { count = 3 } },
+            results,
+        }));
+        var contestId = created["contestId"]!.GetValue<string>();
+        var codes = await ReadAsync(await http.PostAsJsonAsync($"/api/contests/{contestId}/roster",
+            new[] { new { name = "周师傅", staffId = "GH-0001", unit = "市电力公司", district = "拱墅区" } }));
+        return new Created(contestId, codes[0]!["code"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonNode> ReadAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+}
