@@ -92,9 +92,15 @@ public static partial class StageMachine
         {
             return Decide(state, setup, nowMs);
         }
-        if (state.Phase != StagePhases.Armed || nowMs < state.WindowEndsAtMs)
+        if (state.Phase != StagePhases.Armed)
         {
-            throw Refuse(StageMoves.Expire, state.Phase == StagePhases.Armed ? "the buzzer is still open" : "the buzzer is not open");
+            throw Refuse(StageMoves.Expire, "the buzzer is not open");
+        }
+        if (nowMs < state.WindowEndsAtMs)
+        {
+            // "Not yet" rather than "no": the timer's delay runs on a monotonic clock and may end a little before
+            // the wall clock reaches the window's end; it tries again.
+            throw new Common.DomainException("settling", $"The buzzer is still open for {state.WindowEndsAtMs - nowMs} ms.");
         }
         return new StageStep(state with { Phase = StagePhases.Audience }, "to-audience");
     }

@@ -23,7 +23,7 @@ public sealed partial class StageTimer(IServiceProvider services, TimeProvider c
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(wait), clock);
             }
-            for (var attempt = 0; attempt < 5; attempt++)
+            for (var attempt = 0; attempt < 20; attempt++)
             {
                 try
                 {
@@ -32,7 +32,8 @@ public sealed partial class StageTimer(IServiceProvider services, TimeProvider c
                 }
                 catch (DomainException ex) when (ex.Code == "settling")
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(20), clock); // another node's clock is a little ahead of ours
+                    // Not yet: another node's clock is a little ahead of ours, or our delay ended before the wall clock did.
+                    await Task.Delay(TimeSpan.FromMilliseconds(25), clock);
                 }
             }
         }
