@@ -1,6 +1,9 @@
 namespace Quiz.Contracts;
 
-/// <summary>What anyone may know of an online round before entering: its window, limit and size. No questions.</summary>
+/// <summary>
+/// What anyone may know of an online round before entering: its window, limit and size, and whether it is a literacy
+/// assessment (the page then offers the profile form). No questions.
+/// </summary>
 public sealed record RoundInfo(
     string ContestId,
     string Title,
@@ -12,7 +15,8 @@ public sealed record RoundInfo(
     double MaxScore,
     bool SelfRegistration,
     string Results,
-    long ServerNowMs);
+    long ServerNowMs,
+    bool Assessment = false);
 
 /// <summary>A self-registered participant's token: kept by the page, sent as X-Participant-Token.</summary>
 public sealed record RoundRegistration(string ParticipantId, string Token);

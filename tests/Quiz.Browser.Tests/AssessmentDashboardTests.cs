@@ -51,6 +51,39 @@ public sealed class AssessmentDashboardTests
     }
 
     [BrowserFact]
+    public async Task An_organizer_creates_an_assessment_round_from_the_dashboard()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var server = BrowserServer.Start(nameof(An_organizer_creates_an_assessment_round_from_the_dashboard));
+        await Rounds.ImportQuestionnaireAsync(server);
+        await using var browser = await BrowserSession.LaunchAsync();
+        var admin = await browser.LaptopAsync(server.BaseAddress);
+        await admin.GotoAsync("/assessment");
+        await admin.Locator("#login-user").FillAsync(QuizServer.AdminUser);
+        await admin.Locator("#login-password").FillAsync(QuizServer.AdminPassword);
+        await admin.Locator("#login button[type=submit]").ClickAsync();
+
+        var closes = await admin.Locator("#a-closes").InputValueAsync();
+        await admin.Locator("#a-title").FillAsync("全市科学素质测评");
+        await admin.Locator("#a-closes").FillAsync("2020-01-01T10:00"); // before it opens: the server's field error is shown, nothing is made
+        await admin.Locator("#create button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#message")).ToContainTextAsync("closesAt");
+
+        await admin.Locator("#a-closes").FillAsync(closes);
+        await admin.Locator("#a-self").CheckAsync();
+        await admin.Locator("#create button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#a-created")).ToContainTextAsync("已创建测评（每卷 50 题）");
+        await Expect(admin.Locator("#summary")).ToBeVisibleAsync();
+        var contestId = await admin.Locator("#contest").InputValueAsync();
+        Assert.False(string.IsNullOrEmpty(contestId));
+        await Screenshots.TakeAsync(admin, "34-assessment-create");
+
+        var round = await server.Services.GetRequiredService<IContestStore>().GetAsync(contestId, CancellationToken.None);
+        Assert.Equal(("全市科学素质测评", 1800, true, 2.0), (round!.Title, round.Online!.TimeLimitSeconds, round.Online.SelfRegistration, round.Online.Points));
+        Assert.NotNull(await server.Services.GetRequiredService<IAssessmentStore>().GetSetupAsync(contestId, CancellationToken.None));
+    }
+
+    [BrowserFact]
     public async Task A_respondent_gives_a_profile_only_with_consent_and_can_withdraw_it()
     {
         SetDefaultExpectTimeout(15_000);

@@ -41,6 +41,8 @@ public sealed class RoundTests
         await Expect(phone.Locator("#boards")).ToContainTextAsync("拱墅区");
         await Screenshots.TakeAsync(phone, "31-round-done");
 
+        await Expect(phone.Locator("#assessment")).ToBeHiddenAsync(); // not an assessment: no profile link
+
         await phone.ReloadAsync(); // a second visit shows the result; there is no second attempt
         await Expect(phone.Locator("#done-title")).ToHaveTextAsync("已交卷，感谢参与！");
         await Expect(phone.Locator("#start")).ToBeHiddenAsync();
@@ -64,6 +66,40 @@ public sealed class RoundTests
         await Expect(phone.Locator("#done-title")).ToHaveTextAsync("时间到，已自动交卷。", new() { Timeout = 60_000 });
         await Expect(phone.Locator("#done-note")).ToContainTextAsync("竞赛结束后公布"); // results wait for the close
         await Expect(phone.Locator("#result")).Not.ToContainTextAsync("总分");
+    }
+
+    [BrowserFact]
+    public async Task An_assessment_round_shows_the_caveat_and_after_hand_in_links_to_the_optional_profile()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var server = BrowserServer.Start(nameof(An_assessment_round_shows_the_caveat_and_after_hand_in_links_to_the_optional_profile));
+        var round = await Rounds.CreateAssessmentAsync(server);
+        await using var browser = await BrowserSession.LaunchAsync();
+        var phone = await browser.PhoneAsync(server.BaseAddress);
+
+        await phone.GotoAsync($"/round?c={round.ContestId}&code={Uri.EscapeDataString(round.Code)}");
+        await Expect(phone.Locator("#intro-caveat")).ToContainTextAsync("不是随机抽样样本");
+        await phone.Locator("#start").ClickAsync();
+        await Expect(phone.Locator("#progress")).ToHaveTextAsync("第 1 / 50 题");
+        await Expect(phone.Locator("#assessment")).ToBeHiddenAsync(); // the profile is asked for after the paper, not during it
+        await AnswerCurrentAsync(phone);
+        phone.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await phone.Locator("#submit").ClickAsync();
+
+        await Expect(phone.Locator("#done-title")).ToHaveTextAsync("已交卷，感谢参与！");
+        await Expect(phone.Locator("#assessment")).ToContainTextAsync("需勾选同意才会保存");
+        await Expect(phone.Locator("#assessment")).ToContainTextAsync("不是官方统计");
+        await Screenshots.TakeAsync(phone, "33-round-assessment-done");
+        await phone.Locator("#profile-link").ClickAsync();
+        await Expect(phone.Locator("#consent")).ToBeVisibleAsync();
+        Assert.Contains($"#contest={round.ContestId}&me=", phone.Url, StringComparison.Ordinal);
+        await phone.Locator("#age").SelectOptionAsync("40-49");
+        await phone.Locator("#consent").CheckAsync();
+        await phone.Locator("#save").ClickAsync();
+        await Expect(phone.Locator("#result")).ToContainTextAsync("已保存"); // the round's token is the profile's token
+
+        await phone.GotoAsync($"/round?c={round.ContestId}"); // coming back: the result, and the link again
+        await Expect(phone.Locator("#profile-link")).ToBeVisibleAsync();
     }
 
     /// <summary>Answers whatever item is shown, by its type, and waits for the autosave.</summary>

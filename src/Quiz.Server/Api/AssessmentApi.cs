@@ -14,10 +14,12 @@ internal static class AssessmentApi
 {
     public static void MapAssessmentApi(this IEndpointRouteBuilder app)
     {
+        app.MapPost("/api/assessments", CreateWithRound).WithTags("Assessment").WithName("CreateAssessmentRound").RequireAuthorization(Policies.Organizer)
+            .WithDescription("Creates the online round (20 + 10 + 10 + 10 items of 2 points from 科学素质测评题库, or bankId) and makes it an assessment, in one step.");
         var group = app.MapGroup("/api/assessments/{contestId}").WithTags("Assessment");
         group.MapPut("/", Create).WithName("CreateAssessment").RequireAuthorization(Policies.Organizer)
-            .WithDescription("Makes an existing contest (the online round's) an assessment: bank, blueprint, points per item, targets; "
-                + "anything left out takes the national survey's split (40/20/20/20) and the action plan's targets.");
+            .WithDescription("Makes an existing online round an assessment (its paper must be 100 points on 40/20/20/20); "
+                + "the body sets only the targets; anything left out takes the action plan's.");
         group.MapGet("/", Get).WithName("GetAssessment").RequireAuthorization(Policies.Organizer);
         // No Accepts<>(): routing would answer 415 to a wrong content type before authorization could answer 401.
         group.MapPut("/margins", Margins).WithName("LoadMargins").RequireAuthorization(Policies.Organizer)
@@ -33,15 +35,28 @@ internal static class AssessmentApi
             .WithDescription("A participant, with their participant token, gives age band, sex, education and district with consent; consent=false withdraws it.");
     }
 
+    /// <summary>
+    /// Composed here rather than in one handler (a handler does not send through the mediator): everything is checked
+    /// before the round is written, and the round is checked again as an assessment after.
+    /// </summary>
+    private static async Task<Created<AssessmentCreated>> CreateWithRound(PlanAssessmentRound plan, ISender sender, CancellationToken ct)
+    {
+        var round = await sender.Send(await sender.Send(plan, ct), ct);
+        var setup = await sender.Send(new CreateAssessment(round.ContestId, plan.CityTarget, plan.Targets), ct);
+        return TypedResults.Created($"/api/assessments/{round.ContestId}", new AssessmentCreated(round, setup));
+    }
+
+    /// <summary>The answer to <c>POST /api/assessments</c>: the round (its host key is shown once) and the assessment setup.</summary>
+    public sealed record AssessmentCreated(Core.Features.Rounds.OnlineRoundCreated Round, AssessmentSetup Setup);
+
     private static async Task<Ok<AssessmentSetup>> Create(string contestId, AssessmentSpec? spec, ISender sender, CancellationToken ct)
     {
         spec ??= new AssessmentSpec();
-        return TypedResults.Ok(await sender.Send(new CreateAssessment(contestId, spec.BankId, spec.Blueprint, spec.PointsPerItem, spec.CityTarget, spec.Targets), ct));
+        return TypedResults.Ok(await sender.Send(new CreateAssessment(contestId, spec.CityTarget, spec.Targets), ct));
     }
 
-    /// <summary>The body of <c>PUT /api/assessments/{contestId}</c>: every field optional.</summary>
-    public sealed record AssessmentSpec(string? BankId = null, IReadOnlyList<Core.Banks.BlueprintRule>? Blueprint = null, double? PointsPerItem = null,
-        double? CityTarget = null, IReadOnlyDictionary<string, double>? Targets = null);
+    /// <summary>The body of <c>PUT /api/assessments/{contestId}</c>: every field optional; the paper is the round's.</summary>
+    public sealed record AssessmentSpec(double? CityTarget = null, IReadOnlyDictionary<string, double>? Targets = null);
 
     private static async Task<Ok<AssessmentSetup>> Get(string contestId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetAssessment(contestId), ct));

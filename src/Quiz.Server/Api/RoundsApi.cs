@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Quiz.Contracts;
+using Quiz.Core.Features.Assessment;
 using Quiz.Core.Features.Rounds;
 using Quiz.Core.Rounds;
 using Quiz.Server.Security;
@@ -46,8 +47,12 @@ internal static class RoundsApi
         return TypedResults.Created($"/api/rounds/{created.ContestId}", created);
     }
 
-    private static async Task<Ok<RoundInfo>> Info(string contestId, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetRoundInfo(contestId), ct));
+    /// <summary>The round's facts, and whether it is an assessment (asked of the assessment: the round does not know).</summary>
+    private static async Task<Ok<RoundInfo>> Info(string contestId, ISender sender, CancellationToken ct)
+    {
+        var info = await sender.Send(new GetRoundInfo(contestId), ct);
+        return TypedResults.Ok(info with { Assessment = await sender.Send(new IsAssessment(contestId), ct) });
+    }
 
     private static async Task<Ok<RoundRegistration>> Register(string contestId, RegistrationInput input, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RegisterForRound(contestId, input.Name, input.Unit, input.District), ct));

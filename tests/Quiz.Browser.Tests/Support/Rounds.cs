@@ -33,6 +33,40 @@ public static class Rounds
         return new Created(contestId, codes[0]!["code"]!.GetValue<string>());
     }
 
+    /// <summary>A literacy assessment made in one step (POST /api/assessments) on the shipped questionnaire, with a roster of one.</summary>
+    public static async Task<Created> CreateAssessmentAsync(QuizServer server)
+    {
+        var bankId = await ImportQuestionnaireAsync(server);
+        using var http = server.CreateHttpClient();
+        var created = await ReadAsync(await http.PostAsJsonAsync("/api/assessments", new
+        {
+            title = "科学素质测评",
+            opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            closesAt = DateTimeOffset.UtcNow.AddHours(1),
+            timeLimitSeconds = 1800,
+            bankId,
+        }));
+        var contestId = created["round"]!["contestId"]!.GetValue<string>();
+        var codes = await ReadAsync(await http.PostAsJsonAsync($"/api/contests/{contestId}/roster",
+            new[] { new { name = "吴老师", staffId = "KP-0001", unit = "市科技馆", district = "上城区" } }));
+        return new Created(contestId, codes[0]!["code"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// The questionnaire the server ships (embedded in it), imported under the shipped bank's name as the server's own
+    /// import at start would, which browser tests turn off; returns the bank id.
+    /// </summary>
+    public static async Task<string> ImportQuestionnaireAsync(QuizServer server)
+    {
+        using var http = server.CreateHttpClient();
+        var bank = await ReadAsync(await http.PostAsJsonAsync("/api/banks", new { name = "科学素质测评题库" }));
+        var bankId = bank["id"]!.GetValue<string>();
+        await using var questionnaire = typeof(Program).Assembly.GetManifestResourceStream("AssessmentData.literacy-assessment.json")!;
+        using var file = new StreamContent(questionnaire);
+        await ReadAsync(await http.PostAsync($"/api/banks/{bankId}/import?format=json", file));
+        return bankId;
+    }
+
     private static async Task<JsonNode> ReadAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -3,13 +3,16 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Quiz.Contracts;
 using Quiz.Contracts.Banks;
 using Quiz.Core.Assessment;
 using Quiz.Core.Features.Assessment;
+using Quiz.Core.Features.Rounds;
 using Quiz.Infrastructure.Redis;
 using Quiz.Server.Tests.Banks;
 using Quiz.Server.Tests.Support;
 using StackExchange.Redis;
+using AssessmentCreated = Quiz.Server.Api.AssessmentApi.AssessmentCreated;
 
 namespace Quiz.Server.Tests.Assessment;
 
@@ -22,15 +25,15 @@ public sealed class AssessmentTests
     public async Task Only_the_first_attempt_counts_even_when_the_notification_comes_twice()
     {
         await using var server = Server(nameof(Only_the_first_attempt_counts_even_when_the_notification_comes_twice));
-        await AssessmentSeed.CreateAsync(server, "assess-first");
-        await AssessmentSeed.AddParticipantAsync(server, "assess-first", "p1", "西湖区");
-        await AssessmentSeed.SubmitAsync(server, "assess-first", "p1", 42.5, 50); // 85 on 100: 高阶
-        await AssessmentSeed.SubmitAsync(server, "assess-first", "p1", 42.5, 50); // the same notification again
-        await AssessmentSeed.SubmitAsync(server, "assess-first", "p1", 10, 50);   // a second attempt
+        var contest = await AssessmentSeed.CreateAsync(server);
+        await AssessmentSeed.AddParticipantAsync(server, contest, "p1", "西湖区");
+        await AssessmentSeed.SubmitAsync(server, contest, "p1", 42.5, 50); // 85 on 100: 高阶
+        await AssessmentSeed.SubmitAsync(server, contest, "p1", 42.5, 50); // the same notification again
+        await AssessmentSeed.SubmitAsync(server, contest, "p1", 10, 50);   // a second attempt
 
         var db = server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var keys = server.Services.GetRequiredService<RedisKeys>();
-        var stored = await db.HashGetAllAsync(keys.AssessmentResults("assess-first"));
+        var stored = await db.HashGetAllAsync(keys.AssessmentResults(contest));
         var result = System.Text.Json.JsonSerializer.Deserialize<AssessmentResult>(Assert.Single(stored).Value.ToString(), QuizJson.Options)!;
         Assert.Equal((85.0, LiteracyTiers.Advanced, "西湖区"), (result.Score100, result.Tier, result.JoinDistrict));
         Assert.Equal(85, result.DimensionScores100[AssessmentDefaults.Knowledge]);
@@ -45,8 +48,7 @@ public sealed class AssessmentTests
     public async Task Districts_with_few_respondents_are_suppressed_and_the_export_carries_the_same_figures()
     {
         await using var server = Server(nameof(Districts_with_few_respondents_are_suppressed_and_the_export_carries_the_same_figures));
-        const string contest = "assess-report";
-        await AssessmentSeed.CreateAsync(server, contest);
+        var contest = await AssessmentSeed.CreateAsync(server);
         await AssessmentSeed.AddRespondentsAsync(server, contest, "x", "西湖区", 120, 60); // 50%: [41.2, 58.8] > 25, flagged
         await AssessmentSeed.AddRespondentsAsync(server, contest, "c", "淳安县", 12, 12);  // 样本不足
 
@@ -89,8 +91,7 @@ public sealed class AssessmentTests
     public async Task A_profile_needs_the_participant_token_and_consent_and_its_district_wins()
     {
         await using var server = Server(nameof(A_profile_needs_the_participant_token_and_consent_and_its_district_wins));
-        const string contest = "assess-profile";
-        await AssessmentSeed.CreateAsync(server, contest);
+        var contest = await AssessmentSeed.CreateAsync(server);
         var token = await AssessmentSeed.AddParticipantAsync(server, contest, "p1", "西湖区");
         await AssessmentSeed.SubmitAsync(server, contest, "p1", 90);
         using var phone = server.CreateAnonymousClient();
@@ -131,8 +132,7 @@ public sealed class AssessmentTests
     public async Task Margins_with_bad_rows_are_refused_whole_and_good_ones_weight_the_shares()
     {
         await using var server = Server(nameof(Margins_with_bad_rows_are_refused_whole_and_good_ones_weight_the_shares));
-        const string contest = "assess-margins";
-        await AssessmentSeed.CreateAsync(server, contest);
+        var contest = await AssessmentSeed.CreateAsync(server);
         using var organizer = server.CreateHttpClient();
         var url = $"/api/assessments/{contest}/margins";
 
@@ -166,8 +166,7 @@ public sealed class AssessmentTests
     public async Task Setup_margins_and_exports_need_an_organizer_the_screen_does_not()
     {
         await using var server = Server(nameof(Setup_margins_and_exports_need_an_organizer_the_screen_does_not));
-        const string contest = "assess-auth";
-        await AssessmentSeed.CreateAsync(server, contest);
+        var contest = await AssessmentSeed.CreateAsync(server);
         using var anonymous = server.CreateAnonymousClient();
         using var host = server.CreateHttpClient(server.Token("someone", "host"));
         foreach (var http in new[] { anonymous, host })
@@ -185,9 +184,9 @@ public sealed class AssessmentTests
     }
 
     [Fact]
-    public async Task The_questionnaire_is_imported_once_at_start_and_the_default_setup_draws_from_it()
+    public async Task The_questionnaire_is_imported_at_start_and_an_assessment_round_is_created_from_it_in_one_step()
     {
-        await using var server = new QuizServer(nameof(The_questionnaire_is_imported_once_at_start_and_the_default_setup_draws_from_it));
+        await using var server = new QuizServer(nameof(The_questionnaire_is_imported_at_start_and_an_assessment_round_is_created_from_it_in_one_step));
         using var organizer = server.CreateHttpClient();
         BankDto? bank = null;
         for (var i = 0; i < 150 && bank?.QuestionCount is not > 0; i++)
@@ -198,17 +197,53 @@ public sealed class AssessmentTests
         var expected = System.Text.Json.JsonDocument.Parse(Quiz.Server.Hosting.SampleBank.AssessmentFiles().Single().Content).RootElement.GetProperty("questions").GetArrayLength();
         Assert.Equal(expected, bank!.QuestionCount);
 
-        var setup = await LiveGame.Read<AssessmentSetup>(await organizer.PutAsJsonAsync("/api/assessments/assess-default", new { }));
-        Assert.Equal(bank.Id, setup.BankId);
+        var now = DateTimeOffset.UtcNow;
+        object Round(string title, double points, params object[] blueprint) => new
+        {
+            title, opensAt = now.AddMinutes(-1), closesAt = now.AddHours(1), timeLimitSeconds = 600, bankId = bank.Id, blueprint, points,
+        };
+        var refused = await organizer.PostAsJsonAsync("/api/assessments", new { title = "", opensAt = now, closesAt = now.AddHours(-1), timeLimitSeconds = 5, cityTarget = 120 });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var why = await refused.Content.ReadAsStringAsync();
+        foreach (var field in new[] { "title", "closesAt", "timeLimitSeconds", "cityTarget" })
+        {
+            Assert.Contains($"\"{field}\"", why, StringComparison.Ordinal);
+        }
+
+        // One step: the round from the shipped bank with the national split, and the assessment on it.
+        var created = await LiveGame.Read<AssessmentCreated>(await organizer.PostAsJsonAsync("/api/assessments",
+            new { title = "科学素质测评", opensAt = now, closesAt = now.AddDays(7), timeLimitSeconds = 1800, targets = new Dictionary<string, double> { ["淳安县"] = 20 } }));
+        var setup = created.Setup;
+        Assert.Equal((bank.Id, created.Round.ContestId, 50), (setup.BankId, setup.ContestId, created.Round.PaperSize));
         Assert.Equal([20, 10, 10, 10], setup.Blueprint.Select(r => r.Count));
         Assert.Equal(100, setup.Blueprint.Sum(r => r.Count) * setup.PointsPerItem);
-        Assert.Equal((25.0, 18.0, 22.0), (setup.Targets["西湖区"], setup.Targets["淳安县"], setup.Targets["萧山区"]));
+        Assert.Equal((25.0, 20.0, 22.0), (setup.Targets["西湖区"], setup.Targets["淳安县"], setup.Targets["萧山区"]));
+        var info = await LiveGame.Read<RoundInfo>(await organizer.GetAsync($"/api/rounds/{setup.ContestId}"));
+        Assert.Equal((100.0, 50, true), (info.MaxScore, info.Questions, info.Assessment));
 
-        var tooMany = await organizer.PutAsJsonAsync("/api/assessments/assess-default", new { blueprint = new[] { new { count = 50, category = "科学方法" } } });
-        Assert.Equal(HttpStatusCode.Conflict, tooMany.StatusCode);
-        Assert.Contains("blueprint_short", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var notHundred = await organizer.PutAsJsonAsync("/api/assessments/assess-default", new { pointsPerItem = 3 });
-        Assert.Equal(HttpStatusCode.BadRequest, notHundred.StatusCode);
+        // Marking again replaces the targets only; the paper stays the round's.
+        var again = await LiveGame.Read<AssessmentSetup>(await organizer.PutAsJsonAsync($"/api/assessments/{setup.ContestId}", new { cityTarget = 30 }));
+        Assert.Equal((30.0, 30.0, 18.0, 100.0), (again.CityTarget, again.Targets["萧山区"], again.Targets["淳安县"], again.Blueprint.Sum(r => r.Count) * again.PointsPerItem));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await organizer.PutAsJsonAsync("/api/assessments/no-such-contest", new { })).StatusCode);
+        var live = await LiveGame.CreateAsync(server, new Quiz.Core.Contests.RoundRules(), "q-single");
+        var notOnline = await organizer.PutAsJsonAsync($"/api/assessments/{live.ContestId}", new { });
+        Assert.Equal(HttpStatusCode.Conflict, notOnline.StatusCode);
+        Assert.Contains("not_online_round", await notOnline.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Online rounds whose paper is not the assessment's: 25 points a dimension; a rule that names no dimension.
+        var even = await LiveGame.Read<OnlineRoundCreated>(await organizer.PostAsJsonAsync("/api/rounds", Round("均分", 2.5,
+            new { count = 10, category = "科学知识" }, new { count = 10, category = "科学方法" }, new { count = 10, category = "科学精神与思想" }, new { count = 10, category = "应用科学的能力" })));
+        var split = await organizer.PutAsJsonAsync($"/api/assessments/{even.ContestId}", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, split.StatusCode);
+        Assert.Contains("科学知识 25", await split.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var any = await LiveGame.Read<OnlineRoundCreated>(await organizer.PostAsJsonAsync("/api/rounds", Round("任意", 2, new { count = 50 })));
+        var anyCategory = await organizer.PutAsJsonAsync($"/api/assessments/{any.ContestId}", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, anyCategory.StatusCode);
+        Assert.Contains("blueprint[0].category", await anyCategory.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await organizer.GetAsync($"/api/assessments/{any.ContestId}")).StatusCode);
+        var info2 = await LiveGame.Read<RoundInfo>(await organizer.GetAsync($"/api/rounds/{any.ContestId}"));
+        Assert.False(info2.Assessment);
     }
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");

@@ -55,28 +55,39 @@ public sealed class RoundKit : IAsyncDisposable
     public static async Task<RoundKit> StartAsync(string name, Func<CreateOnlineRound, CreateOnlineRound>? adjust = null, int nodes = 1,
         IReadOnlyList<RosterPerson>? people = null)
     {
-        var kit = new RoundKit(new FakeTimeProvider(DateTimeOffset.UtcNow), TestRedis.NewPrefix(name));
-        for (var i = 0; i < nodes; i++)
-        {
-            kit.AddNode(name);
-        }
+        var kit = Open(name, nodes);
         var (bankId, _) = await LiveGame.ImportBankAsync(kit.Server);
-        kit.Created = kit.Clock.GetUtcNow();
-        kit.Organizer = kit.Server.CreateHttpClient();
         var command = new CreateOnlineRound("网络知识竞赛", kit.Created.AddMinutes(-1), kit.Created.AddHours(1), 60, bankId, [new BlueprintRule(3)]);
-        var organizer = kit.Organizer;
-        var created = await LiveGame.Read<OnlineRoundCreated>(await organizer.PostAsJsonAsync("/api/rounds", adjust?.Invoke(command) ?? command, QuizJson.Options));
-        kit.ContestId = created.ContestId;
-        kit.HostKey = created.HostKey;
-        people ??=
+        var created = await LiveGame.Read<OnlineRoundCreated>(await kit.Organizer.PostAsJsonAsync("/api/rounds", adjust?.Invoke(command) ?? command, QuizJson.Options));
+        await kit.UseRoundAsync(created, people ??
         [
             new RosterPerson("张一", "S1", "市科协", "西湖区", null),
             new RosterPerson("王二", "S2", "市科协", "西湖区", null),
             new RosterPerson("李三", "S3", "区图书馆", "滨江区", null),
             new RosterPerson("赵四", "S4", "区图书馆", "滨江区", null),
-        ];
-        kit.Codes = await LiveGame.Read<RosterCode[]>(await organizer.PostAsJsonAsync($"/api/contests/{created.ContestId}/roster", people, QuizJson.Options));
+        ]);
         return kit;
+    }
+
+    /// <summary>The nodes, the clock and the organizer, without a round: for a test that creates its round another way.</summary>
+    public static RoundKit Open(string name, int nodes = 1)
+    {
+        var kit = new RoundKit(new FakeTimeProvider(DateTimeOffset.UtcNow), TestRedis.NewPrefix(name));
+        for (var i = 0; i < nodes; i++)
+        {
+            kit.AddNode(name);
+        }
+        kit.Created = kit.Clock.GetUtcNow();
+        kit.Organizer = kit.Server.CreateHttpClient();
+        return kit;
+    }
+
+    /// <summary>Takes <paramref name="created"/> as the kit's round and gives it a roster of <paramref name="people"/>.</summary>
+    public async Task UseRoundAsync(OnlineRoundCreated created, IReadOnlyList<RosterPerson> people)
+    {
+        ContestId = created.ContestId;
+        HostKey = created.HostKey;
+        Codes = await LiveGame.Read<RosterCode[]>(await Organizer.PostAsJsonAsync($"/api/contests/{created.ContestId}/roster", people, QuizJson.Options));
     }
 
     public QuizServer AddNode(string name)

@@ -1,5 +1,5 @@
-// The organizer's literacy-assessment dashboard (/assessment#contest=<id>): make a contest an assessment with the
-// default setup, upload population margins (every bad row listed), see the districts against their targets, export
+// The organizer's literacy-assessment dashboard (/assessment#contest=<id>): create an assessment round in one step,
+// or make an existing online round an assessment, upload population margins (every bad row listed), see the districts against their targets, export
 // the same figures. Needs an organizer's login, like /admin.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
@@ -40,6 +40,29 @@ async function load() {
 }
 
 $("pick").addEventListener("submit", e => { e.preventDefault(); load(); });
+
+// One step: the online round on the questionnaire with the national split, made an assessment (POST /api/assessments).
+const local = date => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+$("a-opens").value = local(new Date());
+$("a-closes").value = local(new Date(Date.now() + 7 * 86400000));
+$("create").addEventListener("submit", async e => {
+  e.preventDefault();
+  try {
+    const created = await api("POST", "/api/assessments", {
+      title: $("a-title").value.trim(), opensAt: new Date($("a-opens").value).toISOString(), closesAt: new Date($("a-closes").value).toISOString(),
+      timeLimitSeconds: Math.round(Number($("a-limit").value) * 60), selfRegistration: $("a-self").checked,
+    });
+    const id = created.round.contestId;
+    const link = `${location.origin}/round?c=${encodeURIComponent(id)}`;
+    $("a-created").innerHTML = `<div class="banner ok"><p>${esc(t("as.created", { n: created.round.paperSize }))}</p><dl>
+      <dt>${esc(t("c.id"))}</dt><dd>${esc(id)}</dd><dt>${esc(t("or.link"))}</dt><dd><a href="${esc(link)}" target="_blank">${esc(link)}</a></dd>
+      <dt class="secret">${esc(t("c.hostKey"))}</dt><dd>${esc(created.round.hostKey)}</dd></dl></div>`;
+    $("contest").value = id;
+    await load();
+  } catch (error) {
+    say(t("err.generic", { m: error.message }), "error");
+  }
+});
 
 $("setup").addEventListener("click", async () => {
   if (!contest()) return;

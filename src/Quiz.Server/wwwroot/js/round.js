@@ -51,6 +51,7 @@ function drawIntro() {
   status.hidden = i.status === "open";
   status.className = "banner warn";
   status.textContent = i.status === "upcoming" ? t("round.upcoming", { at: when(i.opensAtMs) }) : t("round.closed");
+  $("intro-caveat").hidden = !i.assessment;
 }
 
 async function enter() {
@@ -194,6 +195,12 @@ async function drawDone() {
   $("result").innerHTML = (r.released ? item(t("s.score"), `${r.score} / ${r.maxScore}`) + (r.rank ? item(t("s.rank"), t("s.rankOf", { r: r.rank, n: r.of })) : "") : "")
     + item(t("round.used"), t("round.usedValue", { m: Math.floor(used / 60), s: used % 60 }));
   $("done-note").textContent = r.released ? "" : t("round.later", { at: when(st.info.closesAtMs) });
+  // An assessment asks for the optional profile once the paper is in; the token goes in the hash, never to a server log.
+  $("assessment").hidden = !st.info.assessment;
+  const token = localStorage.getItem(tokenKey);
+  if (st.info.assessment && token) {
+    $("profile-link").href = `/assessment-profile#contest=${encodeURIComponent(contestId)}&me=${encodeURIComponent(token)}`;
+  }
   if (r.released) drawBoards();
 }
 
