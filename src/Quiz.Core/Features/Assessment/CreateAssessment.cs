@@ -24,7 +24,7 @@ public sealed record CreateAssessment(
 
     public string AuditTarget => $"contest:{ContestId}";
 
-    public object? AuditInput => new { BankId, Items = Blueprint?.Sum(r => r.Count), PointsPerItem, CityTarget, Targets };
+    public object? AuditInput => new { BankId, Items = Blueprint?.Sum(r => r?.Count ?? 0), PointsPerItem, CityTarget, Targets };
 
     public IEnumerable<FieldError> Validate()
     {
@@ -34,7 +34,7 @@ public sealed record CreateAssessment(
         }
         var blueprint = Blueprint is { Count: > 0 } ? Blueprint : AssessmentDefaults.Blueprint;
         var points = PointsPerItem ?? AssessmentDefaults.PointsPerItem;
-        if (blueprint.Any(r => r.Count < 1) || blueprint.Sum(r => (long)r.Count) > 500)
+        if (blueprint.Any(r => r is null || r.Count < 1) || blueprint.Sum(r => (long)r.Count) > 500)
         {
             yield return new FieldError("blueprint", "each rule draws at least 1 question, 500 in all at most");
         }

@@ -26,7 +26,7 @@ public sealed record CreateOnlineRound(
 {
     public string AuditTarget => "contest:new";
 
-    public object? AuditInput => new { Title, OpensAt, ClosesAt, TimeLimitSeconds, BankId, Questions = Blueprint?.Sum(r => r.Count) };
+    public object? AuditInput => new { Title, OpensAt, ClosesAt, TimeLimitSeconds, BankId, Questions = Blueprint?.Sum(r => r?.Count ?? 0) };
 
     public IEnumerable<FieldError> Validate()
     {
@@ -46,7 +46,7 @@ public sealed record CreateOnlineRound(
         {
             yield return new FieldError("bankId", "is required");
         }
-        if (Blueprint is not { Count: > 0 } || Blueprint.Any(r => r.Count < 1) || Blueprint.Sum(r => (long)r.Count) > DrawPaper.MaxQuestions)
+        if (Blueprint is not { Count: > 0 } || Blueprint.Any(r => r is null || r.Count < 1) || Blueprint.Sum(r => (long)r.Count) > DrawPaper.MaxQuestions)
         {
             yield return new FieldError("blueprint", $"at least one rule, each drawing at least 1 question, {DrawPaper.MaxQuestions} in all at most");
         }
