@@ -68,6 +68,11 @@ public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContest
 {
     public async ValueTask<OnlineRoundCreated> Handle(CreateOnlineRound command, CancellationToken cancellationToken)
     {
+        if (command.ClosesAt <= clock.GetUtcNow())
+        {
+            // Validate has no clock: a window that closed already would make a round nobody can ever start.
+            throw new QuizValidationException([new FieldError("closesAt", "is in the past; the round could never be taken")]);
+        }
         var bank = await questions.GetActiveQuestionsAsync(command.BankId, cancellationToken);
         var pool = bank.Where(q => command.Blueprint.Any(r => r.Matches(q))).OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
         var check = PaperDrawer.Draw(command.BankId, pool, command.Blueprint, 0);
