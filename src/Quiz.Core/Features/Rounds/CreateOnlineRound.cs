@@ -54,6 +54,14 @@ public sealed record CreateOnlineRound(
         {
             yield return new FieldError("points", "is more than 0 and at most 1000");
         }
+        if (!Enum.IsDefined(PartialCredit))
+        {
+            yield return new FieldError("partialCredit", "is None or Proportional");
+        }
+        if (!Enum.IsDefined(Results))
+        {
+            yield return new FieldError("results", "is AtClose or Immediately");
+        }
         if (MinMsPerAnswer is < 0 or > 600_000)
         {
             yield return new FieldError("minMsPerAnswer", "is 0 to 600000");
