@@ -31,6 +31,11 @@ public sealed record StageSetup
         for (var i = 0; i < Teams.Count; i++)
         {
             var team = Teams[i];
+            if (team is null)
+            {
+                yield return new FieldError($"{field}.teams[{i}]", "is required");
+                yield break;
+            }
             if (string.IsNullOrWhiteSpace(team.Name) || team.Name.Length > 50)
             {
                 yield return new FieldError($"{field}.teams[{i}].name", "is required and at most 50 characters");

@@ -15,14 +15,14 @@ internal static class ConnectionItems
 
     public static void SetParticipant(this HubCallerContext context, string contestId, Participant participant)
     {
-        context.Items[ContestKey] = contestId;
+        Enter(context, contestId);
         context.Items[ParticipantKey] = participant;
     }
 
     /// <summary>A host by key (<paramref name="account"/> null) or by an account whose roles are re-checked on every move.</summary>
     public static void SetHost(this HubCallerContext context, string contestId, string? account, bool judgeOnly = false)
     {
-        context.Items[ContestKey] = contestId;
+        Enter(context, contestId);
         context.Items[HostKey] = account ?? "";
         if (judgeOnly)
         {
@@ -38,7 +38,7 @@ internal static class ConnectionItems
     /// <summary>A team's seat (a phone or buzzer device that proved itself with the team's seat code).</summary>
     public static void SetSeat(this HubCallerContext context, string contestId, int team)
     {
-        context.Items[ContestKey] = contestId;
+        Enter(context, contestId);
         context.Items[SeatKey] = team;
     }
 
@@ -58,7 +58,7 @@ internal static class ConnectionItems
         return bucket;
     }
 
-    public static void SetWatcher(this HubCallerContext context, string contestId) => context.Items[ContestKey] = contestId;
+    public static void SetWatcher(this HubCallerContext context, string contestId) => Enter(context, contestId);
 
     public static string? ContestId(this HubCallerContext context) => context.Items.TryGetValue(ContestKey, out var v) ? v as string : null;
 
@@ -66,4 +66,20 @@ internal static class ConnectionItems
         context.Items.TryGetValue(ParticipantKey, out var v) ? v as Participant : null;
 
     public static bool IsHost(this HubCallerContext context) => context.Items.ContainsKey(HostKey);
+
+    /// <summary>
+    /// Points the connection at <paramref name="contestId"/>. What it proved for another contest (host, judge, seat,
+    /// participant) is dropped: a host of one contest who watches another must not move it, a seat must not buzz there.
+    /// </summary>
+    private static void Enter(HubCallerContext context, string contestId)
+    {
+        if (context.Items.TryGetValue(ContestKey, out var current) && current as string != contestId)
+        {
+            foreach (var key in new[] { ParticipantKey, HostKey, JudgeKey, SeatKey, BucketKey })
+            {
+                context.Items.Remove(key);
+            }
+        }
+        context.Items[ContestKey] = contestId;
+    }
 }

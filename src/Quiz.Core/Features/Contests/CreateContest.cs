@@ -37,6 +37,11 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
         for (var i = 0; i < Rounds.Count; i++)
         {
             var round = Rounds[i];
+            if (round is null)
+            {
+                yield return new FieldError($"rounds[{i}]", "is required");
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(round.BankId))
             {
                 yield return new FieldError($"rounds[{i}].bankId", "is required");
@@ -47,7 +52,7 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
                 {
                     yield return new FieldError($"rounds[{i}]", "give either questionIds or a blueprint, not both");
                 }
-                if (blueprint.Any(r => r.Count < 1) || blueprint.Sum(r => (long)r.Count) > 500)
+                if (blueprint.Any(r => r is null || r.Count < 1) || blueprint.Sum(r => (long)r.Count) > 500)
                 {
                     yield return new FieldError($"rounds[{i}].blueprint", "each rule draws at least 1 question, 500 in all at most");
                 }

@@ -32,6 +32,11 @@ public sealed class MoveRoomHandler(LiveRooms rooms, IContestStore store, IPubli
     public async ValueTask<Room> Handle(MoveRoom command, CancellationToken cancellationToken)
     {
         var contest = await rooms.GetContestAsync(command.ContestId, cancellationToken);
+        if (contest.Online is not null)
+        {
+            // Its snapshot is the pool every paper is drawn from: opening it live would show questions and reveal keys.
+            throw new DomainException("online_round", "This is an online round: it has no live room to move.");
+        }
         // Optimistic: decide on the stored state, store only if nobody moved it meanwhile, else decide again.
         for (var attempt = 0; attempt < 5; attempt++)
         {

@@ -26,7 +26,7 @@ public sealed record CreateOnlineRound(
 {
     public string AuditTarget => "contest:new";
 
-    public object? AuditInput => new { Title, OpensAt, ClosesAt, TimeLimitSeconds, BankId, Questions = Blueprint?.Sum(r => r.Count) };
+    public object? AuditInput => new { Title, OpensAt, ClosesAt, TimeLimitSeconds, BankId, Questions = Blueprint?.Sum(r => r?.Count ?? 0) };
 
     public IEnumerable<FieldError> Validate()
     {
@@ -46,13 +46,21 @@ public sealed record CreateOnlineRound(
         {
             yield return new FieldError("bankId", "is required");
         }
-        if (Blueprint is not { Count: > 0 } || Blueprint.Any(r => r.Count < 1) || Blueprint.Sum(r => (long)r.Count) > DrawPaper.MaxQuestions)
+        if (Blueprint is not { Count: > 0 } || Blueprint.Any(r => r is null || r.Count < 1) || Blueprint.Sum(r => (long)r.Count) > DrawPaper.MaxQuestions)
         {
             yield return new FieldError("blueprint", $"at least one rule, each drawing at least 1 question, {DrawPaper.MaxQuestions} in all at most");
         }
         if (Points is <= 0 or > 1000)
         {
             yield return new FieldError("points", "is more than 0 and at most 1000");
+        }
+        if (!Enum.IsDefined(PartialCredit))
+        {
+            yield return new FieldError("partialCredit", "is None or Proportional");
+        }
+        if (!Enum.IsDefined(Results))
+        {
+            yield return new FieldError("results", "is AtClose or Immediately");
         }
         if (MinMsPerAnswer is < 0 or > 600_000)
         {
@@ -68,6 +76,11 @@ public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContest
 {
     public async ValueTask<OnlineRoundCreated> Handle(CreateOnlineRound command, CancellationToken cancellationToken)
     {
+        if (command.ClosesAt <= clock.GetUtcNow())
+        {
+            // Validate has no clock: a window that closed already would make a round nobody can ever start.
+            throw new QuizValidationException([new FieldError("closesAt", "is in the past; the round could never be taken")]);
+        }
         var bank = await questions.GetActiveQuestionsAsync(command.BankId, cancellationToken);
         var pool = bank.Where(q => command.Blueprint.Any(r => r.Matches(q))).OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
         var check = PaperDrawer.Draw(command.BankId, pool, command.Blueprint, 0);

@@ -6,8 +6,11 @@ using Quiz.Core.Stage;
 
 namespace Quiz.Core.Features.Stage;
 
-/// <summary>Every team's seat code, for the host to hand to the teams' phones or buzzer devices.</summary>
-public sealed record GetSeats(string ContestId) : IQuery<IReadOnlyList<StageSeat>>;
+/// <summary>Every team's seat code, for the host to hand to the teams' phones or buzzer devices. Audited: the codes are credentials.</summary>
+public sealed record GetSeats(string ContestId) : IQuery<IReadOnlyList<StageSeat>>, IAudited
+{
+    public string AuditTarget => $"contest:{ContestId}";
+}
 
 public sealed class GetSeatsHandler(LiveRooms rooms) : IQueryHandler<GetSeats, IReadOnlyList<StageSeat>>
 {
