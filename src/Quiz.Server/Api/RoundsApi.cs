@@ -54,8 +54,20 @@ internal static class RoundsApi
         return TypedResults.Ok(info with { Assessment = await sender.Send(new IsAssessment(contestId), ct) });
     }
 
-    private static async Task<Ok<RoundRegistration>> Register(string contestId, RegistrationInput input, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new RegisterForRound(contestId, input.Name, input.Unit, input.District), ct));
+    /// <summary>
+    /// Self-registration shares the node's admission gate with live joins (Quiz:Live:MaxJoinsPerSecond): a flood of
+    /// made-up people is turned away with 429 busy instead of filling Redis; the page retries.
+    /// </summary>
+    private static async Task<Results<Ok<RoundRegistration>, ProblemHttpResult>> Register(string contestId, RegistrationInput input, ISender sender,
+        Live.JoinGate gate, CancellationToken ct)
+    {
+        if (!gate.TryEnter())
+        {
+            return TypedResults.Problem("The server is admitting many people right now; retry in a moment.", statusCode: StatusCodes.Status429TooManyRequests,
+                extensions: new Dictionary<string, object?> { ["code"] = "busy" });
+        }
+        return TypedResults.Ok(await sender.Send(new RegisterForRound(contestId, input.Name, input.Unit, input.District), ct));
+    }
 
     private static async Task<Ok<AttemptView>> Start(string contestId, [FromHeader(Name = TokenHeader)] string? token,
         [FromHeader(Name = DeviceHeader)] string? device, ISender sender, CancellationToken ct) =>

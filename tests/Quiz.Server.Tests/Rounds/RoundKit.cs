@@ -97,6 +97,7 @@ public sealed class RoundKit : IAsyncDisposable
             ["Quiz:Redis:KeyPrefix"] = Prefix,
             ["Quiz:Rounds:SweepMs"] = "100",
             ["Quiz:Rounds:SettleMs"] = "500",
+            ["Quiz:Live:MaxJoinsPerSecond"] = "20", // low enough for a test to reach; the fake clock holds the second still
         }, services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
