@@ -41,6 +41,7 @@ public sealed partial class QuizHub
     public async Task<Seated> TakeSeat(SeatRequest request)
     {
         var team = await sender.Send(new FindSeat(request.ContestId, request.Code), Context.ConnectionAborted);
+        await LeaveOtherContestAsync(request.ContestId);
         Context.SetSeat(request.ContestId, team);
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Seats(request.ContestId));
         var stage = (await sender.Send(new Core.Features.Stage.GetStage(request.ContestId), Context.ConnectionAborted))!;

@@ -61,6 +61,7 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
     public async Task<RoomSnapshot> Watch(string code)
     {
         var contestId = await sender.Send(new FindContestByCode(code), Context.ConnectionAborted);
+        await LeaveOtherContestAsync(contestId);
         Context.SetWatcher(contestId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(contestId));
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(contestId));
@@ -79,6 +80,7 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
         var code = account is not null
             ? await sender.Send(new GetJoinCode(request.ContestId), Context.ConnectionAborted)
             : await sender.Send(new AuthorizeHost(request.ContestId, request.HostKey ?? ""), Context.ConnectionAborted);
+        await LeaveOtherContestAsync(request.ContestId);
         Context.SetHost(request.ContestId, account, judgeOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(request.ContestId));
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(request.ContestId));
@@ -118,6 +120,22 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A connection serves one contest at a time: entering another takes it out of the first one's groups and this
+    /// node's participant list, so it gets neither that contest's events nor its own old standing any more.
+    /// </summary>
+    private async Task LeaveOtherContestAsync(string contestId)
+    {
+        if (Context.ContestId() is not { } previous || previous == contestId)
+        {
+            return;
+        }
+        local.Detach(previous, Context.ConnectionId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Live.Groups.Everyone(previous));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Live.Groups.Watchers(previous));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Live.Groups.Seats(previous));
+    }
+
     private void Admit()
     {
         if (!joins.TryEnter())
@@ -128,6 +146,7 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
 
     private async Task<Joined> AttachAsync(string contestId, Core.Contests.Participant participant, string token)
     {
+        await LeaveOtherContestAsync(contestId);
         Context.SetParticipant(contestId, participant);
         metrics.Joined();
         var previous = local.Attach(contestId, participant, Context.ConnectionId);

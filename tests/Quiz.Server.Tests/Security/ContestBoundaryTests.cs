@@ -30,6 +30,25 @@ public sealed class ContestBoundaryTests
     }
 
     [Fact]
+    public async Task A_participant_who_moves_to_another_contest_hears_nothing_more_from_the_first()
+    {
+        await using var game = await LiveGame.StartAsync(nameof(ContestBoundaryTests) + "-move", new RoundRules { TimeLimitSeconds = 30 }, "q-single");
+        var other = await LiveGame.CreateAsync(game.Server, new RoundRules { TimeLimitSeconds = 30 }, "q-single");
+        await using var stays = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        await using var moves = await LiveClient.ConnectAsync(game.Server.BaseAddress);
+        await stays.JoinAsync(game.Contest.JoinCode, "留下");
+        await moves.JoinAsync(game.Contest.JoinCode, "离开");
+        await moves.JoinAsync(other.JoinCode, "离开");
+
+        await game.Host.ControlAsync(HostMoves.Start);
+        await stays.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await game.Host.ControlAsync(HostMoves.Close);
+        await stays.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated));
+        await Task.Delay(500); // sends to one contest's phones go out together; give a stray one time to arrive
+        Assert.DoesNotContain(moves.Log, e => e.Event is nameof(IQuizClient.QuestionOpened) or nameof(IQuizClient.StandingUpdated));
+    }
+
+    [Fact]
     public async Task A_seat_of_one_contest_that_joins_another_cannot_buzz_there()
     {
         var server = StageGame.ServerWithSampleBank(nameof(ContestBoundaryTests));
