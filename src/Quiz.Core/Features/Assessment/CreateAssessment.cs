@@ -55,21 +55,3 @@ public sealed class CreateAssessmentHandler(IAssessmentStore store, IContestStor
         return setup;
     }
 }
-
-/// <summary>The assessment setup of a contest (404 when it is not an assessment).</summary>
-public sealed record GetAssessment(string ContestId) : IQuery<AssessmentSetup>;
-
-public sealed class GetAssessmentHandler(IAssessmentStore store) : IQueryHandler<GetAssessment, AssessmentSetup>
-{
-    public async ValueTask<AssessmentSetup> Handle(GetAssessment query, CancellationToken cancellationToken) =>
-        await store.GetSetupAsync(query.ContestId, cancellationToken) ?? throw DomainException.NotFound("Assessment", query.ContestId);
-}
-
-/// <summary>Whether a contest is an assessment: the online round's page asks, so the round itself need not know.</summary>
-public sealed record IsAssessment(string ContestId) : IQuery<bool>;
-
-public sealed class IsAssessmentHandler(IAssessmentStore store) : IQueryHandler<IsAssessment, bool>
-{
-    public async ValueTask<bool> Handle(IsAssessment query, CancellationToken cancellationToken) =>
-        await store.GetSetupAsync(query.ContestId, cancellationToken) is not null;
-}

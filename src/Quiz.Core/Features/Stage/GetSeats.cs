@@ -21,15 +21,3 @@ public sealed class GetSeatsHandler(LiveRooms rooms) : IQueryHandler<GetSeats, I
         return [.. setup.Teams.Select((t, i) => new StageSeat(i, t.Name, SeatCodes.For(contest, i)))];
     }
 }
-
-/// <summary>Finds the team whose seat a code opens; refused for a wrong code.</summary>
-public sealed record FindSeat(string ContestId, string Code) : IQuery<int>;
-
-public sealed class FindSeatHandler(LiveRooms rooms) : IQueryHandler<FindSeat, int>
-{
-    public async ValueTask<int> Handle(FindSeat query, CancellationToken cancellationToken)
-    {
-        var contest = await rooms.GetContestAsync(query.ContestId, cancellationToken);
-        return SeatCodes.TeamOf(contest, query.Code) ?? throw new DomainException("forbidden", "This seat code opens no team's seat in this contest.");
-    }
-}
