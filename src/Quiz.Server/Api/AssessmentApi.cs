@@ -52,11 +52,31 @@ internal static class AssessmentApi
     private static async Task<Ok<AssessmentSetup>> Create(string contestId, AssessmentSpec? spec, ISender sender, CancellationToken ct)
     {
         spec ??= new AssessmentSpec();
+        if (spec.PaperFields().ToList() is { Count: > 0 } errors)
+        {
+            throw new Core.Common.QuizValidationException(errors);
+        }
         return TypedResults.Ok(await sender.Send(new CreateAssessment(contestId, spec.CityTarget, spec.Targets), ct));
     }
 
-    /// <summary>The body of <c>PUT /api/assessments/{contestId}</c>: every field optional; the paper is the round's.</summary>
-    public sealed record AssessmentSpec(double? CityTarget = null, IReadOnlyDictionary<string, double>? Targets = null);
+    /// <summary>
+    /// The body of <c>PUT /api/assessments/{contestId}</c>: every field optional; the paper is the round's, so a body
+    /// that names one (bankId, blueprint, as this call once took) is refused rather than quietly ignored.
+    /// </summary>
+    public sealed record AssessmentSpec(double? CityTarget = null, IReadOnlyDictionary<string, double>? Targets = null,
+        System.Text.Json.JsonElement? BankId = null, System.Text.Json.JsonElement? Blueprint = null, System.Text.Json.JsonElement? PointsPerItem = null)
+    {
+        public IEnumerable<Core.Common.FieldError> PaperFields()
+        {
+            foreach (var (name, value) in new[] { ("bankId", BankId), ("blueprint", Blueprint), ("pointsPerItem", PointsPerItem) })
+            {
+                if (value is not null)
+                {
+                    yield return new Core.Common.FieldError(name, "the paper is the online round's; create the assessment with POST /api/assessments or mark a round whose paper fits");
+                }
+            }
+        }
+    }
 
     private static async Task<Ok<AssessmentSetup>> Get(string contestId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetAssessment(contestId), ct));

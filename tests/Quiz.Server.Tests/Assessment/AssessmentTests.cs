@@ -225,6 +225,11 @@ public sealed class AssessmentTests
         var again = await LiveGame.Read<AssessmentSetup>(await organizer.PutAsJsonAsync($"/api/assessments/{setup.ContestId}", new { cityTarget = 30 }));
         Assert.Equal((30.0, 30.0, 18.0, 100.0), (again.CityTarget, again.Targets["萧山区"], again.Targets["淳安县"], again.Blueprint.Sum(r => r.Count) * again.PointsPerItem));
 
+        // The paper is not the organizer's to give here: a blueprint in the body is refused by name, not ignored.
+        var paper = await organizer.PutAsJsonAsync($"/api/assessments/{setup.ContestId}", new { cityTarget = 30, blueprint = new[] { new { count = 50 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, paper.StatusCode);
+        Assert.Contains("blueprint", await paper.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.NotFound, (await organizer.PutAsJsonAsync("/api/assessments/no-such-contest", new { })).StatusCode);
         var live = await LiveGame.CreateAsync(server, new Quiz.Core.Contests.RoundRules(), "q-single");
         var notOnline = await organizer.PutAsJsonAsync($"/api/assessments/{live.ContestId}", new { });
