@@ -23,6 +23,9 @@ public sealed class EmbeddedGarnet : IDisposable
             "--bind", "127.0.0.1",
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--lua",
+            // Every script is a check-and-write (answers, room moves, attempt ends) and must run atomically, as on Redis;
+            // Garnet runs scripts without locking their keys unless told to.
+            "--lua-transaction-mode",
             // Durability: every write goes to the append-only file, which is replayed on start (see docs/architecture.md).
             "--aof",
             "--recover",
