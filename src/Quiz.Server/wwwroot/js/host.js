@@ -31,7 +31,7 @@ function showConnect() {
   $("connect").hidden = false;
   $("console").hidden = true;
   if (credentials) $("contest-id").value = credentials.contestId;
-  $("contest-id").focus();
+  if (!$("connect").contains(document.activeElement)) $("contest-id").focus();
 }
 
 $("connect").addEventListener("submit", async e => {

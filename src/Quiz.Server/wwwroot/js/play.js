@@ -163,7 +163,9 @@ function showJoin(message) {
   if (urlCode && !$("code").value) $("code").value = urlCode;
   const saved = session.get();
   if (saved?.nickname && !$("nickname").value) $("nickname").value = saved.nickname;
-  ($("code").value ? $("nickname") : $("code")).focus();
+  // The form is on the page before the connection is up; someone already typing in it keeps their place (moving
+  // focus under them sent the rest of "红队" into the nickname).
+  if (!$("join-form").contains(document.activeElement)) ($("code").value ? $("nickname") : $("code")).focus();
 }
 
 function fillDistricts() {

@@ -32,8 +32,9 @@ function showEnter(message) {
   $("enter").hidden = false;
   $("error").hidden = !message;
   $("error").textContent = message ?? "";
-  $("code").value = code;
-  $("code").focus();
+  if (code) $("code").value = code;
+  // A reconnection while someone types the code must not move or wipe what they typed (see play.js, showJoin).
+  if (!$("enter").contains(document.activeElement)) $("code").focus();
 }
 
 $("enter").addEventListener("submit", e => {

@@ -1,0 +1,43 @@
+using Quiz.Browser.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Quiz.Browser.Tests;
+
+/// <summary>On venue Wi-Fi the connection comes and goes while someone is still filling in the join form.</summary>
+public sealed class JoinFormTests
+{
+    [BrowserFact]
+    public async Task Someone_typing_while_the_page_reconnects_keeps_their_place()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var server = BrowserServer.Start(nameof(JoinFormTests));
+        var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single");
+        await using var browser = await BrowserSession.LaunchAsync();
+        var phone = await browser.PhoneAsync(server.BaseAddress);
+        // Keeps the page's sockets reachable, so the test can drop them as a flaky network would.
+        await phone.AddInitScriptAsync(
+            "window.testSockets = []; const Real = WebSocket; " +
+            "window.WebSocket = class extends Real { constructor(...a) { super(...a); window.testSockets.push(this); } };");
+        await phone.GotoAsync($"/play?code={contest.JoinCode}");
+        await Expect(phone.Locator("#code")).ToHaveValueAsync(contest.JoinCode);
+        await phone.Locator("#nickname").FillAsync("张阿姨");
+        await phone.Locator("#more summary").ClickAsync();
+        await phone.Locator("#team").ClickAsync();
+
+        // The network drops and comes back while the person is in the team field; the page sets itself up again.
+        await phone.EvaluateAsync("window.testSockets.forEach(s => s.close())");
+        for (var tries = 0; !await phone.EvaluateAsync<bool>("window.testSockets.length === 2 && window.testSockets[1].readyState === 1"); tries++)
+        {
+            Assert.True(tries < 100, "the page did not reconnect within 10 s");
+            await phone.WaitForTimeoutAsync(100);
+        }
+        await phone.WaitForTimeoutAsync(1000); // the clock sync after the reconnection, then the page's "up" handling
+        await phone.Keyboard.InsertTextAsync("红队");
+
+        await Expect(phone.Locator("#nickname")).ToHaveValueAsync("张阿姨");
+        await Expect(phone.Locator("#team")).ToHaveValueAsync("红队");
+        await phone.Locator("#join-button").ClickAsync();
+        await Expect(phone.Locator("#lobby")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#hello")).ToContainTextAsync("张阿姨");
+    }
+}
