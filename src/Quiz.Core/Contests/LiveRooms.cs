@@ -7,8 +7,10 @@ namespace Quiz.Core.Contests;
 /// This node's view of the contests it serves: definitions (immutable once created) and the last room state it saw,
 /// refreshed when any node moves a room. The answer path reads only this; the store re-checks every answer anyway.
 /// </summary>
-public sealed class LiveRooms(IContestStore store)
+public sealed class LiveRooms(IContestStore store, IEnumerable<IRoomFirstSeen> observers)
 {
+    private readonly IRoomFirstSeen[] _observers = [.. observers];
+
     private readonly ConcurrentDictionary<string, ContestDefinition> _contests = new();
     private readonly ConcurrentDictionary<string, Room> _rooms = new();
     private readonly ConcurrentDictionary<(string, string), Memory> _participants = new();
@@ -35,7 +37,15 @@ public sealed class LiveRooms(IContestStore store)
     public async ValueTask<Room> RefreshAsync(string contestId, CancellationToken cancellationToken)
     {
         var room = await store.GetRoomAsync(contestId, cancellationToken);
+        var first = !_rooms.ContainsKey(contestId);
         Remember(contestId, room);
+        if (first)
+        {
+            foreach (var observer in _observers)
+            {
+                observer.FirstSeen(contestId, room); // idempotent: two first loads at once schedule one backstop
+            }
+        }
         return room;
     }
 

@@ -25,6 +25,7 @@ internal static class LiveHostingExtensions
         services.AddSingleton<LiveRooms>();
         services.AddSingleton<LocalParticipants>();
         services.AddSingleton<QuestionTimer>();
+        services.AddSingleton<IRoomFirstSeen>(sp => sp.GetRequiredService<QuestionTimer>());
         services.AddSingleton<StageUpdater>();
         services.AddSingleton<StageTimer>();
         services.AddSingleton<JoinGate>();

@@ -14,9 +14,10 @@ namespace Quiz.Server.Live;
 /// how many have answered, once a second, and closes on time; every other node that heard of the opening keeps a
 /// backstop that closes a little later if the room is still open (the opener died). The close is a compare-and-set
 /// on the room's version and conditional on the room still being on that question, so exactly one close wins and a
-/// timer that fires late never closes the next one. A store outage delays the close, never cancels it.
+/// timer that fires late never closes the next one. A store outage delays the close, never cancels it. A node that
+/// first loads a room while its question is open (it started mid-question) keeps a backstop too.
 /// </summary>
-public sealed partial class QuestionTimer(IServiceProvider services, TimeProvider clock, ILogger<QuestionTimer> logger)
+public sealed partial class QuestionTimer(IServiceProvider services, TimeProvider clock, ILogger<QuestionTimer> logger) : IRoomFirstSeen
 {
     private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
@@ -43,6 +44,9 @@ public sealed partial class QuestionTimer(IServiceProvider services, TimeProvide
             _ = RunAsync(contestId, room, opener: false);
         }
     }
+
+    /// <summary>A room this node had not loaded before: if a question is open, nobody here heard it open.</summary>
+    public void FirstSeen(string contestId, Room room) => Backstop(contestId, room);
 
     private async Task RunAsync(string contestId, Room room, bool opener)
     {

@@ -49,4 +49,27 @@ public sealed class TwoNodeTests
             await player.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_node_started_mid_question_closes_it_on_time_when_the_node_that_opened_it_is_gone()
+    {
+        var shared = new Dictionary<string, string?> { ["Quiz:Redis:KeyPrefix"] = TestRedis.NewPrefix(nameof(TwoNodeTests)) };
+        var nodeA = LiveGame.Server(nameof(TwoNodeTests), shared);
+        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 4 }, "q-single", "q-tf");
+        var (host, _) = await LiveGame.HostAsync(nodeA, contest);
+        await host.ControlAsync(HostMoves.Start);
+        var opened = await host.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        // The only node that knew the question was open goes away before its time is up (a restart, a crash).
+        await host.DisposeAsync();
+        await nodeA.DisposeAsync();
+
+        await using var nodeB = LiveGame.Server(nameof(TwoNodeTests), shared);
+        var (hostAgain, session) = await LiveGame.HostAsync(nodeB, contest);
+        await using var _h = hostAgain;
+        Assert.Equal(RoomStatuses.Open, session.Room.State.Status);
+        var closed = await hostAgain.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), timeoutMs: 20_000);
+        Assert.Equal(opened.Seq, closed.Seq);
+        var room = await hostAgain.ControlAsync(HostMoves.Reveal);
+        Assert.Equal(RoomStatuses.Revealed, room.Status);
+    }
 }
