@@ -21,8 +21,20 @@ public interface IAttemptStore
 
     Task<AnswerSheet> GetAnswersAsync(string contestId, string participantId, CancellationToken ct);
 
-    /// <summary>Claims the attempt's end: stores the result once, only if the answers are still at the version scored.</summary>
-    Task<FinishOutcome> TryFinishAsync(string contestId, AttemptResult result, long answersVersion, CancellationToken ct);
+    /// <summary>
+    /// Claims the attempt's end: stores the result once, only if the answers are still at the version scored, and marks
+    /// it unannounced (at <paramref name="nowMs"/>) until <see cref="AnnouncedAsync"/>.
+    /// </summary>
+    Task<FinishOutcome> TryFinishAsync(string contestId, AttemptResult result, long answersVersion, long nowMs, CancellationToken ct);
+
+    /// <summary>Ended attempts still unannounced since at or before <paramref name="beforeMs"/>.</summary>
+    Task<IReadOnlyList<string>> UnannouncedAsync(string contestId, long beforeMs, int max, CancellationToken ct);
+
+    /// <summary>Takes an end to announce again if it is still unannounced since <paramref name="beforeMs"/>; false if another node has it.</summary>
+    Task<bool> ClaimAnnouncementAsync(string contestId, string participantId, long beforeMs, long nowMs, CancellationToken ct);
+
+    /// <summary>The end's notice is out.</summary>
+    Task AnnouncedAsync(string contestId, string participantId, CancellationToken ct);
 
     Task<AttemptResult?> GetResultAsync(string contestId, string participantId, CancellationToken ct);
 

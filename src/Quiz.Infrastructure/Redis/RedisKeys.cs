@@ -98,6 +98,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: participant id to the ended attempt's result (JSON); written once, by whoever claims the end.</summary>
     public string AttemptResults(string id) => $"{Contest_(id)}fin";
 
+    /// <summary>
+    /// Sorted set: participant id by when its end was claimed (ms), for ended attempts whose notice has not been
+    /// published yet; the finish script adds, the publisher removes, a sweep re-announces what stays too long.
+    /// </summary>
+    public string AttemptsUnannounced(string id) => $"{Contest_(id)}unann";
+
     /// <summary>Sorted set: participant id by <c>RankValue</c> (points, then less time used) of ended attempts.</summary>
     public string AttemptRanks(string id) => $"{Contest_(id)}rank";
 

@@ -27,8 +27,9 @@ internal static class AttemptScripts
         """;
 
     /// <summary>
-    /// KEYS: results, due, answers, ranks. ARGV: participant, result JSON, answers version scored, rank value.
-    /// 0: ended already; -1: an answer was saved since it was scored (score again); 1: this call ended it.
+    /// KEYS: results, due, answers, ranks, unannounced. ARGV: participant, result JSON, answers version scored, rank
+    /// value, claim time. 0: ended already; -1: an answer was saved since it was scored (score again); 1: this call
+    /// ended it, and the end waits in "unannounced" until its notice is out.
     /// </summary>
     public const string Finish = """
         if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
@@ -37,6 +38,18 @@ internal static class AttemptScripts
         redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
         redis.call('ZREM', KEYS[2], ARGV[1])
         redis.call('ZADD', KEYS[4], ARGV[4], ARGV[1])
+        redis.call('ZADD', KEYS[5], ARGV[5], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: unannounced. ARGV: participant, before, now. 1 if the end was still unannounced since before ARGV[2]; it is
+    /// then stamped now, so other nodes leave it alone for a while (and take it again if this one dies too).
+    /// </summary>
+    public const string ClaimAnnouncement = """
+        local since = redis.call('ZSCORE', KEYS[1], ARGV[1])
+        if not since or tonumber(since) > tonumber(ARGV[2]) then return 0 end
+        redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
         return 1
         """;
 }

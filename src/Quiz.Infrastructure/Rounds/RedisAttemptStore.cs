@@ -61,11 +61,12 @@ internal sealed class RedisAttemptStore(IConnectionMultiplexer redis, RedisKeys 
         return new AnswerSheet(answers, fields.TryGetValue("v", out var v) ? (long)v : 0);
     }
 
-    public async Task<FinishOutcome> TryFinishAsync(string contestId, AttemptResult result, long answersVersion, CancellationToken ct)
+    public async Task<FinishOutcome> TryFinishAsync(string contestId, AttemptResult result, long answersVersion, long nowMs, CancellationToken ct)
     {
         var outcome = (long)await Db.ScriptEvaluateAsync(AttemptScripts.Finish,
-            [keys.AttemptResults(contestId), keys.AttemptsDue(contestId), keys.AttemptAnswers(contestId, result.ParticipantId), keys.AttemptRanks(contestId)],
-            [result.ParticipantId, JsonSerializer.Serialize(result, ContestJson.Options), answersVersion.ToString(CultureInfo.InvariantCulture), RankValue(result)]);
+            [keys.AttemptResults(contestId), keys.AttemptsDue(contestId), keys.AttemptAnswers(contestId, result.ParticipantId), keys.AttemptRanks(contestId),
+                keys.AttemptsUnannounced(contestId)],
+            [result.ParticipantId, JsonSerializer.Serialize(result, ContestJson.Options), answersVersion.ToString(CultureInfo.InvariantCulture), RankValue(result), nowMs]);
         return outcome switch
         {
             1 => FinishOutcome.Finished,
@@ -101,6 +102,15 @@ internal sealed class RedisAttemptStore(IConnectionMultiplexer redis, RedisKeys 
 
     public async Task<IReadOnlyList<string>> DueAsync(string contestId, long beforeMs, int max, CancellationToken ct) =>
         [.. (await Db.SortedSetRangeByScoreAsync(keys.AttemptsDue(contestId), double.NegativeInfinity, beforeMs, take: max)).Select(v => v.ToString())];
+
+    public async Task<IReadOnlyList<string>> UnannouncedAsync(string contestId, long beforeMs, int max, CancellationToken ct) =>
+        [.. (await Db.SortedSetRangeByScoreAsync(keys.AttemptsUnannounced(contestId), double.NegativeInfinity, beforeMs, take: max)).Select(v => v.ToString())];
+
+    public async Task<bool> ClaimAnnouncementAsync(string contestId, string participantId, long beforeMs, long nowMs, CancellationToken ct) =>
+        (long)await Db.ScriptEvaluateAsync(AttemptScripts.ClaimAnnouncement, [keys.AttemptsUnannounced(contestId)], [participantId, beforeMs, nowMs]) == 1;
+
+    public Task AnnouncedAsync(string contestId, string participantId, CancellationToken ct) =>
+        Db.SortedSetRemoveAsync(keys.AttemptsUnannounced(contestId), participantId);
 
     public async Task<long> CountOpenAsync(string contestId, CancellationToken ct) => await Db.SortedSetLengthAsync(keys.AttemptsDue(contestId));
 

@@ -132,14 +132,44 @@ public sealed class AttemptTests
         var before = await store.GetAnswersAsync(kit.ContestId, view.ParticipantId, default);
         Assert.Equal(HttpStatusCode.OK, (await kit.AnswerAnyAsync(person, view.Items[0])).StatusCode); // saved while "scoring"
         var stale = AttemptScoring.Score(setup, attempt, before, attempt.StartedAtMs + 1000, automatic: false);
-        Assert.Equal(FinishOutcome.AnswersChanged, await store.TryFinishAsync(kit.ContestId, stale, before.Version, default));
+        Assert.Equal(FinishOutcome.AnswersChanged, await store.TryFinishAsync(kit.ContestId, stale, before.Version, 0, default));
 
         var now = await store.GetAnswersAsync(kit.ContestId, view.ParticipantId, default);
         var fresh = AttemptScoring.Score(setup, attempt, now, attempt.StartedAtMs + 1000, automatic: false);
-        Assert.Equal(FinishOutcome.Finished, await store.TryFinishAsync(kit.ContestId, fresh, now.Version, default));
-        Assert.Equal(FinishOutcome.AlreadyFinished, await store.TryFinishAsync(kit.ContestId, fresh, now.Version, default));
+        var endedAt = kit.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.Equal(FinishOutcome.Finished, await store.TryFinishAsync(kit.ContestId, fresh, now.Version, endedAt, default));
+        Assert.Equal(FinishOutcome.AlreadyFinished, await store.TryFinishAsync(kit.ContestId, fresh, now.Version, endedAt, default));
         Assert.Equal(1, (await store.GetResultAsync(kit.ContestId, view.ParticipantId, default))!.Answered);
         Assert.Equal(SaveOutcome.Finished, await store.SaveAnswerAsync(kit.ContestId, view.ParticipantId, 1, [0], null, attempt.StartedAtMs + 2000, default));
+
+        // The store claimed the end but nobody published it, as if the node died in between: after 30 s a sweep does, once.
+        kit.Clock.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(500); // several sweeps
+        Assert.Empty(kit.Submitted);
+        kit.Clock.Advance(TimeSpan.FromSeconds(2));
+        var published = Assert.Single(await kit.PublishedAsync(1));
+        Assert.Equal(view.ParticipantId, published.ParticipantId);
+        Assert.Empty(await store.UnannouncedAsync(kit.ContestId, long.MaxValue, 10, default));
+    }
+
+    [Fact]
+    public async Task A_notice_that_fails_to_publish_does_not_fail_the_hand_in_and_goes_out_later_once()
+    {
+        await using var kit = await RoundKit.StartAsync(nameof(AttemptTests));
+        using var person = kit.Person(0);
+        var view = await kit.StartAsync(person);
+        await kit.AnswerAnyAsync(person, view.Items[0]);
+        kit.FailPublishes = 1; // a listener's store call fails at that moment
+
+        var submit = await person.PostAsync(kit.Url("/attempt/submit"), null);
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        Assert.Equal("submitted", (await kit.WaitSubmittedAsync(person)).Status);
+        Assert.Empty(kit.Submitted);
+
+        kit.Clock.Advance(TimeSpan.FromSeconds(31));
+        var published = Assert.Single(await kit.PublishedAsync(1));
+        Assert.Equal(view.ParticipantId, published.ParticipantId);
+        Assert.False(published.Automatic);
     }
 
     internal static async Task<string?> Code(HttpResponseMessage response, HttpStatusCode expected)

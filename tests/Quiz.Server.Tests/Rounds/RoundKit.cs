@@ -33,6 +33,9 @@ public sealed class RoundKit : IAsyncDisposable
 
     public ConcurrentQueue<AttemptSubmitted> Submitted { get; } = new();
 
+    /// <summary>How many of the next AttemptSubmitted notices fail to publish (thrown before any listener sees them).</summary>
+    public int FailPublishes { get; set; }
+
     public QuizServer Server => _nodes[0];
 
     public IReadOnlyList<QuizServer> Nodes => _nodes;
@@ -101,7 +104,7 @@ public sealed class RoundKit : IAsyncDisposable
         }, services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IPublisher>(sp => new CollectingPublisher(sp.GetRequiredService<IMediator>(), Submitted));
+            services.AddSingleton<IPublisher>(sp => new CollectingPublisher(sp.GetRequiredService<IMediator>(), this));
         });
         _nodes.Add(node);
         return node;
@@ -172,26 +175,37 @@ public sealed class RoundKit : IAsyncDisposable
         }
     }
 
-    /// <summary>The real mediator, with every AttemptSubmitted noted on the way.</summary>
-    private sealed class CollectingPublisher(IMediator inner, ConcurrentQueue<AttemptSubmitted> seen) : IPublisher
+    /// <summary>The real mediator, with every AttemptSubmitted noted on the way (or failed, when the kit says so).</summary>
+    private sealed class CollectingPublisher(IMediator inner, RoundKit kit) : IPublisher
     {
         public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
             where TNotification : INotification
         {
-            if (notification is AttemptSubmitted submitted)
-            {
-                seen.Enqueue(submitted);
-            }
+            Note(notification);
             return inner.Publish(notification, cancellationToken);
         }
 
         public ValueTask Publish(object notification, CancellationToken cancellationToken = default)
         {
-            if (notification is AttemptSubmitted submitted)
-            {
-                seen.Enqueue(submitted);
-            }
+            Note(notification);
             return inner.Publish(notification, cancellationToken);
+        }
+
+        private void Note(object notification)
+        {
+            if (notification is not AttemptSubmitted submitted)
+            {
+                return;
+            }
+            lock (kit.Submitted)
+            {
+                if (kit.FailPublishes > 0)
+                {
+                    kit.FailPublishes--;
+                    throw new InvalidOperationException("publish failed (test)");
+                }
+            }
+            kit.Submitted.Enqueue(submitted);
         }
     }
 }
