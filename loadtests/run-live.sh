@@ -4,11 +4,14 @@
 #   NODES=2 loadtests/run-live.sh --participants 20000 --questions 3 --window 10 --baseline
 #   SCENARIO=stage NODES=2 loadtests/run-live.sh --participants 1000 --questions 3 --window 8   (six teams buzz too)
 #   SCENARIO=round NODES=2 loadtests/run-live.sh --participants 20000 --ramp 60   (online round start storm)
+#   STORE=garnet loadtests/run-live.sh --participants 5000   (one node on its embedded Garnet, as a fresh machine runs it)
 # Extra arguments go to Quiz.LoadTests (see its usage). The report goes to loadtests/results/ unless --out is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nodes="${NODES:-1}"
 scenario="${SCENARIO:-live}"
+store="${STORE:-redis}"
+if [ "$store" = garnet ] && [ "$nodes" -ne 1 ]; then echo "STORE=garnet runs one node (the embedded store is that node's own)" >&2; exit 2; fi
 redis_port="${REDIS_PORT:-6390}"
 first_port="${FIRST_PORT:-5081}"
 work=$(mktemp -d)
@@ -21,17 +24,23 @@ cleanup() {
 trap cleanup EXIT
 
 for project in src/Quiz.Server loadtests/Quiz.LoadTests; do dotnet build -c Release "$project" -v q -nologo | grep -E "error|Warn" || true; done
-redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --appendonly yes --appendfsync everysec --save "" \
-  --logfile "$work/redis.log" --daemonize no &
-pids+=($!)
-for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+store_env=(ConnectionStrings__Redis="127.0.0.1:$redis_port")
+if [ "$store" = garnet ]; then
+  # The node hosts Garnet in-process on the same port (AOF on, as the default does); the load tool reads it there.
+  store_env=(Quiz__Redis__EmbeddedPort="$redis_port" Quiz__Redis__EmbeddedDataDir="$work/garnet")
+else
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --appendonly yes --appendfsync everysec --save "" \
+    --logfile "$work/redis.log" --daemonize no &
+  pids+=($!)
+  for _ in $(seq 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+fi
 
 # Every run bootstraps its own admin with a fresh password; the load tool logs in with it to set up the contest.
 export QUIZ_LOAD_PASSWORD="load-run-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 urls=()
 for i in $(seq 0 $((nodes - 1))); do
   port=$((first_port + i))
-  ConnectionStrings__Redis="127.0.0.1:$redis_port" Quiz__SampleBank__Enabled=false \
+  env "${store_env[@]}" Quiz__SampleBank__Enabled=false \
     Quiz__Auth__BootstrapAdmin=loadadmin Quiz__Auth__BootstrapPassword="$QUIZ_LOAD_PASSWORD" \
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
     dotnet src/Quiz.Server/bin/Release/net10.0/Quiz.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Quiz.Server" >"$work/node$i.log" 2>&1 &
