@@ -16,6 +16,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<IBoardAudit, RedisBoardAudit>();
         services.AddSingleton<IRosterStore, RedisRosterStore>();
         services.AddSingleton<IStageStore, RedisStageStore>();
+        services.AddSingleton<IAnswerCountLease, RedisAnswerCountLease>();
         services.AddSingleton<Core.Rounds.IAttemptStore, Rounds.RedisAttemptStore>();
         return services;
     }

@@ -32,6 +32,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: the live room (status, seq, times, version, join code).</summary>
     public string Room(string id) => $"{Contest_(id)}room";
 
+    /// <summary>String with a short expiry: the node that sends the live answer count of the room at this version.</summary>
+    public string AnswerCounter(string id, long roomVersion) => $"{Contest_(id)}counter:{roomVersion}";
+
     /// <summary>Hash: participant id to profile (JSON).</summary>
     public string Participants(string id) => $"{Contest_(id)}p";
 

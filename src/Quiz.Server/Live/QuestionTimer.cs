@@ -10,9 +10,10 @@ using Quiz.Infrastructure.Redis;
 namespace Quiz.Server.Live;
 
 /// <summary>
-/// Closes a question when its time is up (plus the grace). The node that opened it also tells hosts and big screens
-/// how many have answered, once a second, and closes on time; every other node that heard of the opening keeps a
-/// backstop that closes a little later if the room is still open (the opener died). The close is a compare-and-set
+/// Closes a question when its time is up (plus the grace). Once a second one node tells hosts and big screens how
+/// many have answered: the holder of the question's <see cref="IAnswerCountLease"/>, normally the node that opened
+/// it, which also closes on time; every other node that heard of the opening keeps a backstop that takes over the
+/// count if the opener's lease runs out and closes a little later if the room is still open (the opener died). The close is a compare-and-set
 /// on the room's version and conditional on the room still being on that question, so exactly one close wins and a
 /// timer that fires late never closes the next one. A store outage delays the close, never cancels it. A node that
 /// first loads a room while its question is open (it started mid-question) keeps a backstop too.
@@ -21,6 +22,12 @@ public sealed partial class QuestionTimer(IServiceProvider services, TimeProvide
 {
     private static readonly TimeSpan CountEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Missing two renewals in a row hands the count to another node.</summary>
+    private static readonly TimeSpan CountLease = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>This node, as a lease holder.</summary>
+    private readonly string _node = Guid.NewGuid().ToString("N");
 
     /// <summary>How much later than the opener a backstop tries: in the usual case the opener's close is the only one.</summary>
     internal static readonly TimeSpan BackstopAfter = TimeSpan.FromSeconds(1.5);
@@ -53,11 +60,8 @@ public sealed partial class QuestionTimer(IServiceProvider services, TimeProvide
         try
         {
             var rooms = services.GetRequiredService<LiveRooms>();
-            if (opener)
-            {
-                await CountUntilDueAsync(contestId, room, rooms);
-            }
-            else
+            await CountUntilDueAsync(contestId, room, rooms);
+            if (!opener)
             {
                 await DelayUntilAsync(room.AcceptUntilMs + (long)BackstopAfter.TotalMilliseconds);
             }
@@ -78,6 +82,7 @@ public sealed partial class QuestionTimer(IServiceProvider services, TimeProvide
         var sender = services.GetRequiredService<ISender>();
         var hub = services.GetRequiredService<IHubContext<QuizHub, IQuizClient>>();
         var participants = services.GetRequiredService<IParticipantStore>();
+        var lease = services.GetRequiredService<IAnswerCountLease>();
         while (true)
         {
             var left = room.AcceptUntilMs - Now();
@@ -93,6 +98,10 @@ public sealed partial class QuestionTimer(IServiceProvider services, TimeProvide
             }
             try
             {
+                if (!await lease.TryHoldAsync(contestId, room.Version, _node, CountLease, CancellationToken.None))
+                {
+                    continue; // another node counts (normally the opener)
+                }
                 var answers = await sender.Send(new CountAnswers(contestId, room.Seq));
                 await hub.Clients.Group(Groups.Watchers(contestId))
                     .AnswerCountChanged(new AnswerCount(contestId, room.Seq, answers, await participants.CountAsync(contestId, CancellationToken.None)));

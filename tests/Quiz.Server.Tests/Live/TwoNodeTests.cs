@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using Quiz.Contracts;
 using Quiz.Core.Contests;
 using Quiz.Server.Tests.Support;
@@ -72,4 +73,32 @@ public sealed class TwoNodeTests
         var room = await hostAgain.ControlAsync(HostMoves.Reveal);
         Assert.Equal(RoomStatuses.Revealed, room.Status);
     }
+
+    [Fact]
+    public async Task The_screens_answer_count_goes_on_when_the_node_that_opened_the_question_dies()
+    {
+        var shared = new Dictionary<string, string?> { ["Quiz:Redis:KeyPrefix"] = TestRedis.NewPrefix(nameof(TwoNodeTests)) };
+        var nodeA = LiveGame.Server(nameof(TwoNodeTests), shared);
+        await using var nodeB = LiveGame.Server(nameof(TwoNodeTests), shared);
+        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 20 }, "q-single", "q-tf");
+        var (host, _) = await LiveGame.HostAsync(nodeA, contest);
+        await using var screen = await LiveClient.ConnectAsync(nodeB.BaseAddress);
+        await screen.Connection.InvokeAsync<RoomSnapshot>(HubMethods.Watch, contest.JoinCode);
+        await using var player = await LiveClient.ConnectAsync(nodeB.BaseAddress);
+        await player.JoinAsync(contest.JoinCode, "滨江一号", district: "滨江区");
+
+        await host.ControlAsync(HostMoves.Start);
+        var opened = await player.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
+        await screen.NextAsync<AnswerCount>(nameof(IQuizClient.AnswerCountChanged), c => c.Answers == 0);
+        await host.DisposeAsync();
+        await nodeA.DisposeAsync(); // the opener, and the count's sender until now
+
+        await player.WaitForServerTimeAsync(opened.OpensAtMs);
+        Assert.Equal(AckStatuses.Accepted, (await player.AnswerAsync(0, [2])).Status);
+        var count = await screen.NextAsync<AnswerCount>(nameof(IQuizClient.AnswerCountChanged), c => c.Answers == 1, timeoutMs: 15_000);
+        Assert.Equal(1, count.Participants);
+        var closed = await screen.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), timeoutMs: 30_000);
+        Assert.Equal(1, closed.Answers);
+    }
 }
+
