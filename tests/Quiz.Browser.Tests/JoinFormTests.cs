@@ -40,4 +40,29 @@ public sealed class JoinFormTests
         await Expect(phone.Locator("#lobby")).ToBeVisibleAsync();
         await Expect(phone.Locator("#hello")).ToContainTextAsync("张阿姨");
     }
+
+    [BrowserFact]
+    public async Task Joining_before_the_page_has_connected_waits_for_the_connection_instead_of_failing()
+    {
+        SetDefaultExpectTimeout(20_000);
+        await using var server = BrowserServer.Start(nameof(JoinFormTests));
+        var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single");
+        await using var browser = await BrowserSession.LaunchAsync();
+        var phone = await browser.PhoneAsync(server.BaseAddress);
+        // The hub cannot be reached until the test lets it (its sockets go to a path that does not exist meanwhile).
+        await phone.AddInitScriptAsync(
+            "window.blockHub = true; const Real = WebSocket; " +
+            "window.WebSocket = class extends Real { constructor(url, p) { super(window.blockHub ? url.replace('/hubs/', '/blocked/') : url, p); } };");
+        await phone.GotoAsync($"/play?code={contest.JoinCode}");
+        await phone.Locator("#code").FillAsync(contest.JoinCode);
+        await phone.Locator("#nickname").FillAsync("周大伯");
+        await phone.Locator("#join-button").ClickAsync();
+        await phone.WaitForTimeoutAsync(1500);
+        await Expect(phone.Locator("#join-error")).ToBeHiddenAsync();
+
+        await phone.EvaluateAsync("window.blockHub = false");
+        await Expect(phone.Locator("#lobby")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#hello")).ToContainTextAsync("周大伯");
+    }
 }
+

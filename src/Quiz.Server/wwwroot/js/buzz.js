@@ -38,6 +38,7 @@ $("seat-form").addEventListener("submit", async e => {
 
 async function takeSeat() {
   try {
+    await live.whenConnected();
     const seated = await live.invoke("TakeSeat", seat);
     team = seated.team;
     stage = seated.stage;

@@ -43,6 +43,7 @@ $("connect").addEventListener("submit", async e => {
 
 async function takeRoom() {
   try {
+    await live.whenConnected();
     const session = await live.invoke("HostRoom", credentials);
     showError("");
     $("connect").hidden = true;

@@ -58,6 +58,22 @@ export class Live {
 
   get connected() { return this.connection.state === signalR.HubConnectionState.Connected; }
 
+  /**
+   * Resolves once connected (at once if already), or fails as a network error after timeoutMs. A form sent before
+   * the connection is up (a quick thumb on slow Wi-Fi) waits for it instead of failing.
+   */
+  whenConnected(timeoutMs = 15000) {
+    const until = Date.now() + timeoutMs;
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.connected) resolve();
+        else if (Date.now() > until) reject(new Error("network"));
+        else setTimeout(check, 100);
+      };
+      check();
+    });
+  }
+
   /** Connects, retrying until it succeeds; onUp runs after every (re)connection, after the clock is synced. */
   start() { this.#startLoop(); }
 

@@ -187,6 +187,7 @@ $("join-form").addEventListener("submit", async event => {
   button.textContent = t("join.busy");
   try {
     const optional = id => $(id).value.trim() || null;
+    await live.whenConnected();
     const joined = await live.invoke("Join", { code, nickname, team: optional("team"), unit: optional("unit"), district: optional("district") });
     onJoined(joined, code);
   } catch (e) {

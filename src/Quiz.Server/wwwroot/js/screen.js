@@ -46,6 +46,7 @@ $("enter").addEventListener("submit", e => {
 
 async function watch() {
   try {
+    await live.whenConnected();
     const snapshot = await live.invoke("Watch", code);
     $("enter").hidden = true;
     room = snapshot.state;
