@@ -35,7 +35,7 @@ public sealed class AdminStageEditorTests
         await Expect(admin.Locator("#st-stage-segments-2-earlyBuzzPenalties")).ToHaveValueAsync("10, 20");
         await Expect(admin.Locator("#st-stage-segments-2-wagerValues")).ToHaveCountAsync(0);
         await Expect(admin.Locator("#st-stage-segments-3-points")).ToHaveCountAsync(0);
-        await admin.Locator("[data-round='2']").GetByLabel("提前抢答扣分（第1次、第2次……，之后按最后一个）").FillAsync("5，15, 30");
+        await admin.Locator("[data-round='2']").GetByLabel("提前抢答扣分").FillAsync("5，15, 30");
         await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("20, 40, 60");
         await admin.Locator("#st-stage-segments-2-buzzWindowSeconds").FillAsync("15");
         await Screenshots.TakeAsync(admin, "40-admin-stage-editor");
@@ -87,6 +87,10 @@ public sealed class AdminStageEditorTests
         await Expect(admin.Locator("#st-stage-teams-2-members")).ToHaveValueAsync("孙悦\n周强");
         await Expect(admin.Locator("#created-code")).ToHaveCountAsync(0);
         await Screenshots.TakeAsync(admin, "42-admin-stage-editor-errors");
+        await admin.Locator("#lang-switch").ClickAsync();
+        await Expect(summary).ToContainTextAsync("Team 3 name: same name as team 1; team names must differ");
+        await Expect(admin.Locator("#st-stage-teams-2-members")).ToHaveValueAsync("孙悦\n周强");
+        await admin.Locator("#lang-switch").ClickAsync();
 
         // A link in the list takes the keyboard to the input at fault.
         await summary.GetByRole(AriaRole.Link, new() { Name = "第 3 队 名称：与第 1 队同名，各队名称不能相同" }).ClickAsync();
@@ -94,7 +98,7 @@ public sealed class AdminStageEditorTests
         // A value the server never sees as a number is caught in the page, named the same way.
         await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("10, 二十");
         await admin.Locator("#st-create").ClickAsync();
-        await Expect(summary).ToContainTextAsync("第 4 轮（风险题） 风险分值（可选的分值）：请填写整数");
+        await Expect(summary).ToContainTextAsync("第 4 轮（风险题） 风险分值：请填写整数");
         Assert.Equal(1, await CreatedAsync(server, "refused: invalid"));
 
         await admin.Locator("#st-stage-teams-2-name").FillAsync("拱墅区代表队");

@@ -2,7 +2,7 @@
 // their members, each round's title and its segment's parameters for its kind). Every input carries the server's field
 // path (data-path), so a 400's field errors land at their input and in a list that names the field in words; what the
 // organizer typed lives in the draft, never only in the DOM, so a redraw keeps it.
-import { t } from "./i18n.js";
+import { t, onLangChange } from "./i18n.js";
 import { esc } from "./prefs.js";
 import { api } from "./api.js";
 import { fieldName, messageText } from "./admin-stage-errors.js";
@@ -50,6 +50,8 @@ export function openStageEditor(container, body, onCreated, returnFocus) {
   box.querySelector("#st-heading").focus();
   box.scrollIntoView();
 }
+
+onLangChange(() => { if (draft && box?.isConnected) draw(); });
 
 /** Draws the open editor again into a fresh container (the contest tab redraws its whole panel). */
 export function redrawStageEditor(container) {
@@ -146,7 +148,7 @@ function drawParameter(path, key, value) {
   if (key === "rebound") {
     return `<div><label class="inline"><input type="checkbox" id="${idOf(path)}" data-path="${path}" ${value ? "checked" : ""}> ${esc(label)}</label></div>`;
   }
-  if (LISTS.includes(key)) return field(path, label, value, { hint: t("st.listHint") });
+  if (LISTS.includes(key)) return field(path, label, value, { hint: t(`st.hint.${key}`) });
   return field(path, label, value, { type: "number" });
 }
 
