@@ -22,7 +22,7 @@ public sealed class AdminStageEditorTests
         SetDefaultExpectTimeout(20_000);
         await using var server = await StartWithSampleBankAsync(nameof(The_organizer_renames_teams_and_members_removes_one_changes_penalties_and_wagers_and_creates));
         await using var browser = await BrowserSession.LaunchAsync();
-        var admin = await OpenEditorAsync(browser, server);
+        var (admin, scriptErrors) = await OpenEditorAsync(browser, server);
 
         await admin.Locator("#st-stage-teams-0-name").FillAsync("西湖区代表队");
         await admin.Locator("#st-stage-teams-0-members").FillAsync("张明\n 李华 \n\n王芳");
@@ -38,6 +38,7 @@ public sealed class AdminStageEditorTests
         await admin.Locator("[data-round='2']").GetByLabel("提前抢答扣分").FillAsync("5，15, 30");
         await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("20, 40, 60");
         await admin.Locator("#st-stage-segments-2-buzzWindowSeconds").FillAsync("15");
+        await admin.Locator("[data-round='1']").GetByLabel("答题顺序").SelectOptionAsync(new SelectOptionValue { Label = "按队轮流" });
         await Screenshots.TakeAsync(admin, "40-admin-stage-editor");
 
         // From the keyboard: a full-page screenshot can leave the page scrolling back while a mouse click aims.
@@ -57,8 +58,10 @@ public sealed class AdminStageEditorTests
         Assert.Equal([5, 15, 30], stage.Segments[2]!.EarlyBuzzPenalties);
         Assert.Equal(15, stage.Segments[2]!.BuzzWindowSeconds);
         Assert.Equal([20, 40, 60], stage.Segments[3]!.WagerValues);
+        Assert.Equal(Quiz.Core.Stage.Rotation.Team, stage.Segments[1]!.Rotation);
         Assert.Equal(100, stage.BaseScore);
         Assert.Equal(5, stage.Segments.Count);
+        Assert.Empty(scriptErrors);
     }
 
     [BrowserFact]
@@ -67,7 +70,7 @@ public sealed class AdminStageEditorTests
         SetDefaultExpectTimeout(20_000);
         await using var server = await StartWithSampleBankAsync(nameof(A_duplicate_team_name_and_a_negative_base_score_show_the_servers_field_errors_and_create_nothing));
         await using var browser = await BrowserSession.LaunchAsync();
-        var admin = await OpenEditorAsync(browser, server);
+        var (admin, scriptErrors) = await OpenEditorAsync(browser, server);
 
         await admin.Locator("#st-stage-baseScore").FillAsync("-5");
         await admin.Locator("#st-stage-teams-2-name").FillAsync("第一代表队");
@@ -111,6 +114,7 @@ public sealed class AdminStageEditorTests
         Assert.Equal(["孙悦", "周强"], contest.Stage.Teams[2].Members);
         Assert.Equal(50, contest.Stage.BaseScore);
         Assert.Equal(1, await CreatedAsync(server, "done"));
+        Assert.Empty(scriptErrors);
     }
 
     // The template draws its rounds from the sample bank's themes, so this server imports it at start.
@@ -130,9 +134,12 @@ public sealed class AdminStageEditorTests
         throw new TimeoutException("the sample bank was not imported within a minute");
     }
 
-    private static async Task<IPage> OpenEditorAsync(BrowserSession browser, QuizServer server)
+    // The admin page logged in, on the contest tab, with the cadres' template open in the editor; and its script errors.
+    private static async Task<(IPage Admin, List<string> ScriptErrors)> OpenEditorAsync(BrowserSession browser, QuizServer server)
     {
         var admin = await browser.LaptopAsync(server.BaseAddress);
+        var scriptErrors = new List<string>();
+        admin.PageError += (_, error) => scriptErrors.Add(error);
         await admin.GotoAsync("/admin");
         await admin.Locator("#login-user").FillAsync(QuizServer.AdminUser);
         await admin.Locator("#login-password").FillAsync(QuizServer.AdminPassword);
@@ -143,7 +150,7 @@ public sealed class AdminStageEditorTests
         await Expect(admin.Locator("#st-heading")).ToBeFocusedAsync();
         await Expect(admin.Locator("#stage-editor fieldset.team")).ToHaveCountAsync(6);
         await Expect(admin.Locator("#st-stage-teams-0-name")).ToHaveValueAsync("第一代表队");
-        return admin;
+        return (admin, scriptErrors);
     }
 
     // How many contest creations the audit log holds with this outcome.

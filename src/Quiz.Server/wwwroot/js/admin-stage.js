@@ -163,18 +163,19 @@ function set(path, value) {
 
 function wire() {
   const form = box.querySelector("#stage-editor");
-  form.addEventListener("input", e => { if (e.target.dataset.path && e.target.type !== "checkbox") set(e.target.dataset.path, e.target.value); });
+  // Typing goes to the draft as it happens; choices on change, and a new kind redraws the round's parameters.
+  form.addEventListener("input", e => { const el = e.target; if (el.dataset.path && el.type !== "checkbox" && el.tagName !== "SELECT") set(el.dataset.path, el.value); });
   form.addEventListener("change", e => {
     const el = e.target;
     if (!el.dataset.path) return;
-    if (el.type === "checkbox") set(el.dataset.path, el.checked);
     const kind = el.dataset.path.match(/^stage\.segments\[(\d+)\]\.kind$/);
     if (kind) {
       const i = Number(kind[1]);
       draft.stage.segments[i] = el.value ? { ...DEFAULT_SEGMENT, ...draft.stage.segments[i], kind: el.value } : null;
       draw();
       box.querySelector(`#${idOf(el.dataset.path)}`).focus();
-    }
+    } else if (el.type === "checkbox") set(el.dataset.path, el.checked);
+    else if (el.tagName === "SELECT") set(el.dataset.path, el.value);
   });
   for (const link of form.querySelectorAll("[data-focus]")) {
     link.addEventListener("click", e => { e.preventDefault(); box.querySelector(`#${link.dataset.focus}`)?.focus(); });
@@ -182,6 +183,7 @@ function wire() {
   form.querySelector("#st-add-team").addEventListener("click", () => {
     draft.stage.teams.push({ name: "", members: "" });
     errors = []; // field paths name teams by index: after adding or removing one they would point at the wrong team
+    banner = "";
     draw();
     box.querySelector(`#${idOf(`stage.teams[${draft.stage.teams.length - 1}].name`)}`).focus();
   });
@@ -189,6 +191,7 @@ function wire() {
     button.addEventListener("click", () => {
       draft.stage.teams.splice(Number(button.dataset.removeTeam), 1);
       errors = [];
+      banner = "";
       draw();
       box.querySelector("#st-add-team").focus();
     });
@@ -223,14 +226,22 @@ function build() {
       segments: stage.segments.map((s, i) => {
         if (!s) return null;
         const segment = { ...s };
-        for (const key of INTEGERS) segment[key] = integer(`stage.segments[${i}].${key}`, s[key]);
-        for (const key of LISTS) segment[key] = list(`stage.segments[${i}].${key}`, s[key]);
+        for (const key of [...INTEGERS, ...LISTS]) {
+          const path = `stage.segments[${i}].${key}`;
+          const parse = LISTS.includes(key) ? list : integer;
+          const mark = bad.length;
+          segment[key] = parse(path, s[key]);
+          // A parameter its kind does not show cannot be fixed there: a bad one (typed under another kind) goes back to the default.
+          if (bad.length > mark && !FIELDS[s.kind].includes(key)) {
+            bad.length = mark;
+            segment[key] = parse(path, DEFAULT_SEGMENT[key]);
+          }
+        }
         return segment;
       }),
     },
   };
-  // Only the errors of fields the organizer can see: a hidden parameter keeps the template's (valid) value.
-  return { body, bad: bad.filter((e, i) => hasInput(e.field) && bad.findIndex(x => x.field === e.field) === i) };
+  return { body, bad: bad.filter((e, i) => bad.findIndex(x => x.field === e.field) === i) };
 }
 
 async function create(e) {
