@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Quiz.Browser.Tests.Support;
 using Quiz.Core.Contests;
+using Quiz.Core.Stage;
 using Quiz.Server.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,7 +59,7 @@ public sealed class AdminStageEditorTests
         Assert.Equal([5, 15, 30], stage.Segments[2]!.EarlyBuzzPenalties);
         Assert.Equal(15, stage.Segments[2]!.BuzzWindowSeconds);
         Assert.Equal([20, 40, 60], stage.Segments[3]!.WagerValues);
-        Assert.Equal(Quiz.Core.Stage.Rotation.Team, stage.Segments[1]!.Rotation);
+        Assert.Equal(Rotation.Team, stage.Segments[1]!.Rotation);
         Assert.Equal(100, stage.BaseScore);
         Assert.Equal(5, stage.Segments.Count);
         Assert.Empty(scriptErrors);
@@ -107,12 +108,18 @@ public sealed class AdminStageEditorTests
         await admin.Locator("#st-stage-teams-2-name").FillAsync("拱墅区代表队");
         await admin.Locator("#st-stage-baseScore").FillAsync("50");
         await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("10, 20");
+        // Another kind shows its own parameters: the tie-break becomes a last-team-standing round with two lives.
+        await admin.Locator("#st-stage-segments-4-kind").SelectOptionAsync(new SelectOptionValue { Label = "一站到底" });
+        await Expect(admin.Locator("#st-stage-segments-4-kind")).ToBeFocusedAsync();
+        await Expect(admin.Locator("#st-stage-segments-4-buzzWindowSeconds")).ToHaveCountAsync(0);
+        await admin.Locator("#st-stage-segments-4-lives").FillAsync("2");
         await admin.Locator("#st-create").ClickAsync();
         await Expect(admin.Locator("#created-code")).ToBeVisibleAsync();
         var contest = await server.Services.GetRequiredService<IContestStore>().GetAsync((await admin.Locator("#created-id").TextContentAsync())!, CancellationToken.None);
         Assert.Equal("拱墅区代表队", contest!.Stage!.Teams[2].Name);
         Assert.Equal(["孙悦", "周强"], contest.Stage.Teams[2].Members);
         Assert.Equal(50, contest.Stage.BaseScore);
+        Assert.Equal((SegmentKind.Elimination, 2), (contest.Stage.Segments[4]!.Kind, contest.Stage.Segments[4]!.Lives));
         Assert.Equal(1, await CreatedAsync(server, "done"));
         Assert.Empty(scriptErrors);
     }
