@@ -44,10 +44,17 @@ public sealed record StageSetup
             {
                 yield return new FieldError($"{field}.teams[{i}].members", "1 to 10 names, each 1-50 characters");
             }
-        }
-        if (Teams.Select(t => t.Name?.Trim()).Distinct().Count() != Teams.Count)
-        {
-            yield return new FieldError($"{field}.teams", "team names must differ");
+            else if (team.Members.Select(m => m.Trim()).Distinct().Count() != team.Members.Count)
+            {
+                // The host console and the screen tell members apart by name only (必答 by member).
+                yield return new FieldError($"{field}.teams[{i}].members", "names within a team must differ");
+            }
+            // The later of two same-named teams is the one to rename; its own field is named so a form can mark it.
+            var first = Teams.Take(i).ToList().FindIndex(t => t is not null && string.Equals(t.Name?.Trim(), team.Name?.Trim(), StringComparison.Ordinal));
+            if (first >= 0 && !string.IsNullOrWhiteSpace(team.Name))
+            {
+                yield return new FieldError($"{field}.teams[{i}].name", $"same name as team {first + 1}; team names must differ");
+            }
         }
         if (BaseScore is < 0 or > 100_000)
         {

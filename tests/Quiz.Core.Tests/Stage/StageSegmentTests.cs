@@ -144,7 +144,7 @@ public sealed class StageSegmentTests
         };
         var fields = setup.Validate("stage", rounds: 2).Select(e => e.Field).ToList();
         Assert.Contains("stage.teams[1].members", fields);
-        Assert.Contains("stage.teams", fields);
+        Assert.Contains("stage.teams[1].name", fields);
         Assert.Contains("stage.baseScore", fields);
         Assert.Contains("stage.buzzSettleMs", fields);
         Assert.Contains("stage.segments[0].wagerValues", fields);
@@ -153,5 +153,19 @@ public sealed class StageSegmentTests
         Assert.Contains("stage.segments[0].earlyBuzzPenalties", fields);
         Assert.Contains("stage.segments", setup.Validate("stage", rounds: 3).Select(e => e.Field));
         Assert.Empty(new StageSetup { Teams = [new StageTeam("A", ["x"]), new StageTeam("B", ["y"])], Segments = [null] }.Validate("s", 1));
+    }
+
+    [Fact]
+    public void Setup_validation_marks_the_later_of_two_same_named_teams_and_repeated_members()
+    {
+        var setup = new StageSetup
+        {
+            Teams = [new StageTeam("西湖区代表队", ["张三", "李四"]), new StageTeam("滨江区代表队", ["王五", " 王五"]), new StageTeam(" 西湖区代表队", ["赵六"])],
+            Segments = [null],
+        };
+        var errors = setup.Validate("stage", rounds: 1).ToList();
+        Assert.Equal(["stage.teams[1].members", "stage.teams[2].name"], errors.Select(e => e.Field));
+        Assert.Contains("team 1", errors[1].Message, StringComparison.Ordinal);
+        Assert.Empty(new StageSetup { Teams = [new StageTeam("A", ["张三"]), new StageTeam("B", ["张三"])], Segments = [null] }.Validate("s", 1));
     }
 }

@@ -3,6 +3,7 @@
 import { t } from "./i18n.js";
 import { esc } from "./prefs.js";
 import { api } from "./api.js";
+import { openStageEditor, redrawStageEditor } from "./admin-stage.js";
 
 const PRESETS = {
   quick: { timeLimitSeconds: 20, points: 100, speedWeighted: true, streakBonus: 10, wrongPenalty: 0, partialCredit: "None", board: "AfterEachQuestion", lateJoin: true },
@@ -31,12 +32,14 @@ function draw() {
       <div class="row"><button type="button" class="secondary" id="add-round">${esc(t("c.addRound"))}</button>
       <button type="submit">${esc(t("c.create"))}</button></div>
       <div id="c-error" class="banner error" role="alert" hidden></div>
-    </form><div id="c-templates" class="card"></div><div id="c-created"></div>`;
+    </form><div id="c-templates" class="card"></div><div id="c-stage"></div><div id="c-created"></div>`;
   wire();
   drawTemplates();
+  redrawStageEditor(panel.querySelector("#c-stage"));
 }
 
-// Shipped stage-contest templates (teams, segments, rounds drawn by blueprint), created on the first round's bank.
+// Shipped stage-contest templates (teams, segments, rounds drawn by blueprint) on the first round's bank: the
+// template opens in the stage editor, which creates the contest once the organizer has named teams and members.
 async function drawTemplates() {
   const box = panel.querySelector("#c-templates");
   try {
@@ -49,8 +52,9 @@ async function drawTemplates() {
         const error = panel.querySelector("#c-error");
         try {
           const body = await api("GET", `/api/contests/stage-templates/${encodeURIComponent(button.dataset.template)}?bankId=${encodeURIComponent(bankId)}`);
-          showCreated(await api("POST", "/api/contests", body));
           error.hidden = true;
+          panel.querySelector("#c-created").innerHTML = "";
+          openStageEditor(panel.querySelector("#c-stage"), body, showCreated, button);
         } catch (err) {
           error.hidden = false;
           error.textContent = t("err.generic", { m: err.message });

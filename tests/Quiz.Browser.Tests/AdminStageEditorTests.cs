@@ -1,0 +1,170 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Quiz.Browser.Tests.Support;
+using Quiz.Core.Contests;
+using Quiz.Core.Stage;
+using Quiz.Server.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Quiz.Browser.Tests;
+
+/// <summary>
+/// The organizer shapes the cadres' stage template in /admin before creating it: teams renamed and one removed,
+/// members listed, the buzz round's early-buzz deductions and the wager values changed. A bad value comes back as the
+/// server's field error beside its input, nothing is created, and what was typed stays.
+/// </summary>
+public sealed class AdminStageEditorTests
+{
+    [BrowserFact]
+    public async Task The_organizer_renames_teams_and_members_removes_one_changes_penalties_and_wagers_and_creates()
+    {
+        SetDefaultExpectTimeout(20_000);
+        await using var server = await StartWithSampleBankAsync(nameof(The_organizer_renames_teams_and_members_removes_one_changes_penalties_and_wagers_and_creates));
+        await using var browser = await BrowserSession.LaunchAsync();
+        var (admin, scriptErrors) = await OpenEditorAsync(browser, server);
+
+        await admin.Locator("#st-stage-teams-0-name").FillAsync("西湖区代表队");
+        await admin.Locator("#st-stage-teams-0-members").FillAsync("张明\n 李华 \n\n王芳");
+        await admin.Locator("#st-stage-teams-1-name").FillAsync("滨江区代表队");
+        await admin.Locator("#st-stage-teams-1-members").FillAsync("赵磊\n钱静");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "删除第 6 队" }).ClickAsync();
+        await Expect(admin.Locator("#stage-editor fieldset.team")).ToHaveCountAsync(5);
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "删除第 6 队" })).ToHaveCountAsync(0);
+        // Only the parameters of each round's kind are shown: the buzz round has deductions, the wager round stakes.
+        await Expect(admin.Locator("#st-stage-segments-2-earlyBuzzPenalties")).ToHaveValueAsync("10, 20");
+        await Expect(admin.Locator("#st-stage-segments-2-wagerValues")).ToHaveCountAsync(0);
+        await Expect(admin.Locator("#st-stage-segments-3-points")).ToHaveCountAsync(0);
+        await admin.Locator("[data-round='2']").GetByLabel("提前抢答扣分").FillAsync("5，15, 30");
+        await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("20, 40, 60");
+        await admin.Locator("#st-stage-segments-2-buzzWindowSeconds").FillAsync("15");
+        await admin.Locator("[data-round='1']").GetByLabel("答题顺序").SelectOptionAsync(new SelectOptionValue { Label = "按队轮流" });
+        await Screenshots.TakeAsync(admin, "40-admin-stage-editor");
+
+        // From the keyboard: a full-page screenshot can leave the page scrolling back while a mouse click aims.
+        await admin.Locator("#st-create").FocusAsync();
+        await admin.Keyboard.PressAsync("Enter");
+        await Expect(admin.Locator("#created-code")).ToBeVisibleAsync();
+        await Expect(admin.Locator("#stage-editor")).ToHaveCountAsync(0);
+        await Screenshots.TakeAsync(admin, "41-admin-stage-created");
+        var contestId = await admin.Locator("#created-id").TextContentAsync();
+
+        var contest = await server.Services.GetRequiredService<IContestStore>().GetAsync(contestId!, CancellationToken.None);
+        var stage = contest!.Stage!;
+        Assert.Equal(["西湖区代表队", "滨江区代表队", "第三代表队", "第四代表队", "第五代表队"], stage.Teams.Select(x => x.Name));
+        Assert.Equal(["张明", "李华", "王芳"], stage.Teams[0].Members);
+        Assert.Equal(["赵磊", "钱静"], stage.Teams[1].Members);
+        Assert.Equal(["3号队1号选手", "3号队2号选手", "3号队3号选手"], stage.Teams[2].Members);
+        Assert.Equal([5, 15, 30], stage.Segments[2]!.EarlyBuzzPenalties);
+        Assert.Equal(15, stage.Segments[2]!.BuzzWindowSeconds);
+        Assert.Equal([20, 40, 60], stage.Segments[3]!.WagerValues);
+        Assert.Equal(Rotation.Team, stage.Segments[1]!.Rotation);
+        Assert.Equal(100, stage.BaseScore);
+        Assert.Equal(5, stage.Segments.Count);
+        Assert.Empty(scriptErrors);
+    }
+
+    [BrowserFact]
+    public async Task A_duplicate_team_name_and_a_negative_base_score_show_the_servers_field_errors_and_create_nothing()
+    {
+        SetDefaultExpectTimeout(20_000);
+        await using var server = await StartWithSampleBankAsync(nameof(A_duplicate_team_name_and_a_negative_base_score_show_the_servers_field_errors_and_create_nothing));
+        await using var browser = await BrowserSession.LaunchAsync();
+        var (admin, scriptErrors) = await OpenEditorAsync(browser, server);
+
+        await admin.Locator("#st-stage-baseScore").FillAsync("-5");
+        await admin.Locator("#st-stage-teams-2-name").FillAsync("第一代表队");
+        await admin.Locator("#st-stage-teams-2-members").FillAsync("孙悦\n周强");
+        await admin.Locator("#st-create").ClickAsync();
+
+        var summary = admin.Locator("#st-errors");
+        await Expect(summary).ToContainTextAsync("比赛未创建");
+        await Expect(summary).ToContainTextAsync("第 3 队 名称：与第 1 队同名，各队名称不能相同");
+        await Expect(summary).ToContainTextAsync("各队基础分：须在 0 到 100000 之间");
+        await Expect(summary).ToBeFocusedAsync();
+        // Each error also stands beside its input, which points at it for a screen reader.
+        await Expect(admin.Locator("#st-stage-teams-2-name")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(admin.Locator("#st-stage-teams-2-name-error")).ToHaveTextAsync("与第 1 队同名，各队名称不能相同");
+        await Expect(admin.Locator("#st-stage-teams-2-name")).ToHaveAttributeAsync("aria-describedby", "st-stage-teams-2-name-error");
+        await Expect(admin.Locator("#st-stage-baseScore-error")).ToBeVisibleAsync();
+        await Expect(admin.Locator("#st-stage-teams-2-members")).ToHaveValueAsync("孙悦\n周强");
+        await Expect(admin.Locator("#created-code")).ToHaveCountAsync(0);
+        await Screenshots.TakeAsync(admin, "42-admin-stage-editor-errors");
+        await admin.Locator("#lang-switch").ClickAsync();
+        await Expect(summary).ToContainTextAsync("Team 3 name: same name as team 1; team names must differ");
+        await Expect(admin.Locator("#st-stage-teams-2-members")).ToHaveValueAsync("孙悦\n周强");
+        await admin.Locator("#lang-switch").ClickAsync();
+
+        // A link in the list takes the keyboard to the input at fault.
+        await summary.GetByRole(AriaRole.Link, new() { Name = "第 3 队 名称：与第 1 队同名，各队名称不能相同" }).ClickAsync();
+        await Expect(admin.Locator("#st-stage-teams-2-name")).ToBeFocusedAsync();
+        // A value the server never sees as a number is caught in the page, named the same way.
+        await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("10, 二十");
+        await admin.Locator("#st-create").ClickAsync();
+        await Expect(summary).ToContainTextAsync("第 4 轮（风险题） 风险分值：请填写整数");
+        Assert.Equal(1, await CreatedAsync(server, "refused: invalid"));
+
+        await admin.Locator("#st-stage-teams-2-name").FillAsync("拱墅区代表队");
+        await admin.Locator("#st-stage-baseScore").FillAsync("50");
+        await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("10, 20");
+        // Another kind shows its own parameters: the tie-break becomes a last-team-standing round with two lives.
+        await admin.Locator("#st-stage-segments-4-kind").SelectOptionAsync(new SelectOptionValue { Label = "一站到底" });
+        await Expect(admin.Locator("#st-stage-segments-4-kind")).ToBeFocusedAsync();
+        await Expect(admin.Locator("#st-stage-segments-4-buzzWindowSeconds")).ToHaveCountAsync(0);
+        await admin.Locator("#st-stage-segments-4-lives").FillAsync("2");
+        await admin.Locator("#st-create").ClickAsync();
+        await Expect(admin.Locator("#created-code")).ToBeVisibleAsync();
+        var contest = await server.Services.GetRequiredService<IContestStore>().GetAsync((await admin.Locator("#created-id").TextContentAsync())!, CancellationToken.None);
+        Assert.Equal("拱墅区代表队", contest!.Stage!.Teams[2].Name);
+        Assert.Equal(["孙悦", "周强"], contest.Stage.Teams[2].Members);
+        Assert.Equal(50, contest.Stage.BaseScore);
+        Assert.Equal((SegmentKind.Elimination, 2), (contest.Stage.Segments[4]!.Kind, contest.Stage.Segments[4]!.Lives));
+        Assert.Equal(1, await CreatedAsync(server, "done"));
+        Assert.Empty(scriptErrors);
+    }
+
+    // The template draws its rounds from the sample bank's themes, so this server imports it at start.
+    private static async Task<QuizServer> StartWithSampleBankAsync(string name)
+    {
+        var server = new QuizServer(name, new Dictionary<string, string?> { ["Quiz:Live:OpenLeadMs"] = "100" });
+        using var http = server.CreateHttpClient();
+        for (var i = 0; i < 120; i++)
+        {
+            var banks = await http.GetFromJsonAsync<JsonArray>("/api/banks");
+            if (banks!.Any(b => b!["questionCount"]!.GetValue<int>() > 0))
+            {
+                return server;
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("the sample bank was not imported within a minute");
+    }
+
+    // The admin page logged in, on the contest tab, with the cadres' template open in the editor; and its script errors.
+    private static async Task<(IPage Admin, List<string> ScriptErrors)> OpenEditorAsync(BrowserSession browser, QuizServer server)
+    {
+        var admin = await browser.LaptopAsync(server.BaseAddress);
+        var scriptErrors = new List<string>();
+        admin.PageError += (_, error) => scriptErrors.Add(error);
+        await admin.GotoAsync("/admin");
+        await admin.Locator("#login-user").FillAsync(QuizServer.AdminUser);
+        await admin.Locator("#login-password").FillAsync(QuizServer.AdminPassword);
+        await admin.Locator("#login button[type=submit]").ClickAsync();
+        await Expect(admin.Locator("#bank-list")).ToContainTextAsync("科学素质示例题库");
+        await admin.Locator("#tab-contests").ClickAsync();
+        await admin.Locator("[data-template='cadres-6x3']").ClickAsync();
+        await Expect(admin.Locator("#st-heading")).ToBeFocusedAsync();
+        await Expect(admin.Locator("#stage-editor fieldset.team")).ToHaveCountAsync(6);
+        await Expect(admin.Locator("#st-stage-teams-0-name")).ToHaveValueAsync("第一代表队");
+        return (admin, scriptErrors);
+    }
+
+    // How many contest creations the audit log holds with this outcome.
+    private static async Task<int> CreatedAsync(QuizServer server, string outcome)
+    {
+        using var http = server.CreateHttpClient();
+        var log = await http.GetFromJsonAsync<JsonArray>("/api/audit?take=200");
+        return log!.Count(e => e!["action"]!.GetValue<string>() == "CreateContest" && e["outcome"]!.GetValue<string>() == outcome);
+    }
+}
