@@ -128,17 +128,8 @@ public sealed class AdminStageEditorTests
     private static async Task<QuizServer> StartWithSampleBankAsync(string name)
     {
         var server = new QuizServer(name, new Dictionary<string, string?> { ["Quiz:Live:OpenLeadMs"] = "100" });
-        using var http = server.CreateHttpClient();
-        for (var i = 0; i < 120; i++)
-        {
-            var banks = await http.GetFromJsonAsync<JsonArray>("/api/banks");
-            if (banks!.Any(b => b!["questionCount"]!.GetValue<int>() > 0))
-            {
-                return server;
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("the sample bank was not imported within a minute");
+        await ShippedBanks.WaitAsync(server);
+        return server;
     }
 
     // The admin page logged in, on the contest tab, with the cadres' template open in the editor; and its script errors.

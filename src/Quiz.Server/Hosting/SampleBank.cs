@@ -19,6 +19,10 @@ namespace Quiz.Server.Hosting;
 internal sealed partial class SampleBank(IServiceProvider services, IConfiguration configuration, ILogger<SampleBank> logger) : BackgroundService
 {
     public const string BankName = "科学素质示例题库";
+
+    /// <summary>Names of the once-per-store markers (under <c>meta:</c>); "done" once the bank's last file is in.</summary>
+    public const string SampleMarker = "sample-bank";
+    public const string AssessmentMarker = "assessment-bank";
     private const string ResourcePrefix = "SampleData.";
 
     /// <summary>The shipped sample files: name and content.</summary>
@@ -51,8 +55,8 @@ internal sealed partial class SampleBank(IServiceProvider services, IConfigurati
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); // an unreachable store is reported by health, not here
         }
         var isEmpty = async () => (await services.GetRequiredService<IBankStore>().ListAsync(stoppingToken)).Count == 0;
-        await LoadOnceAsync(redis.GetDatabase(), "sample-bank", BankName, Files, isEmpty, stoppingToken);
-        await LoadOnceAsync(redis.GetDatabase(), "assessment-bank", CreateAssessment.ShippedBankName, AssessmentFiles, () => Task.FromResult(true), stoppingToken);
+        await LoadOnceAsync(redis.GetDatabase(), SampleMarker, BankName, Files, isEmpty, stoppingToken);
+        await LoadOnceAsync(redis.GetDatabase(), AssessmentMarker, CreateAssessment.ShippedBankName, AssessmentFiles, () => Task.FromResult(true), stoppingToken);
     }
 
     private async Task LoadOnceAsync(IDatabase db, string markerName, string bankName, Func<IEnumerable<(string Name, byte[] Content)>> files,

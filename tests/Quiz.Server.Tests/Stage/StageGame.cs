@@ -58,21 +58,8 @@ internal sealed record StageGame(QuizServer Server, ContestCreated Contest, Live
         return (await http.GetFromJsonAsync<CreateContest>($"/api/contests/stage-templates/{templateId}?bankId={bankId}", QuizJson.Options))!;
     }
 
-    /// <summary>The id of the sample bank, once the server has loaded it.</summary>
-    public static async Task<string> SampleBankAsync(QuizServer server)
-    {
-        using var http = server.CreateHttpClient();
-        for (var attempt = 0; ; attempt++)
-        {
-            var banks = await http.GetFromJsonAsync<List<BankDto>>("/api/banks", QuizJson.Options);
-            if (banks!.FirstOrDefault(b => b.QuestionCount > 0) is { } bank)
-            {
-                return bank.Id;
-            }
-            Assert.True(attempt < 100, "the sample bank did not load");
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>The id of the sample bank, once the server has loaded all of it.</summary>
+    public static Task<string> SampleBankAsync(QuizServer server) => ShippedBanks.WaitAsync(server);
 
     /// <summary>Six teams of three, one stage segment per round.</summary>
     public static StageSetup SixTeams(params StageSegment?[] segments) => new()
