@@ -188,12 +188,8 @@ public sealed class AssessmentTests
     {
         await using var server = new QuizServer(nameof(The_questionnaire_is_imported_at_start_and_an_assessment_round_is_created_from_it_in_one_step));
         using var organizer = server.CreateHttpClient();
-        BankDto? bank = null;
-        for (var i = 0; i < 150 && bank?.QuestionCount is not > 0; i++)
-        {
-            await Task.Delay(100);
-            bank = (await organizer.GetFromJsonAsync<BankDto[]>("/api/banks", BankClient.Json))!.SingleOrDefault(b => b.Name == CreateAssessment.ShippedBankName);
-        }
+        await ShippedBanks.WaitAsync(server);
+        var bank = (await organizer.GetFromJsonAsync<BankDto[]>("/api/banks", BankClient.Json))!.Single(b => b.Name == CreateAssessment.ShippedBankName);
         var expected = System.Text.Json.JsonDocument.Parse(Quiz.Server.Hosting.SampleBank.AssessmentFiles().Single().Content).RootElement.GetProperty("questions").GetArrayLength();
         Assert.Equal(expected, bank!.QuestionCount);
 
