@@ -28,6 +28,7 @@ public sealed record StageSetup
             yield return new FieldError($"{field}.teams", "a stage needs 2 to 16 teams");
             yield break;
         }
+        var firstNamed = new Dictionary<string, int>(StringComparer.Ordinal); // trimmed team name -> its first team
         for (var i = 0; i < Teams.Count; i++)
         {
             var team = Teams[i];
@@ -50,10 +51,9 @@ public sealed record StageSetup
                 yield return new FieldError($"{field}.teams[{i}].members", "names within a team must differ");
             }
             // The later of two same-named teams is the one to rename; its own field is named so a form can mark it.
-            var first = Teams.Take(i).ToList().FindIndex(t => t is not null && string.Equals(t.Name?.Trim(), team.Name?.Trim(), StringComparison.Ordinal));
-            if (first >= 0 && !string.IsNullOrWhiteSpace(team.Name))
+            if (!string.IsNullOrWhiteSpace(team.Name) && !firstNamed.TryAdd(team.Name.Trim(), i))
             {
-                yield return new FieldError($"{field}.teams[{i}].name", $"same name as team {first + 1}; team names must differ");
+                yield return new FieldError($"{field}.teams[{i}].name", $"same name as team {firstNamed[team.Name.Trim()] + 1}; team names must differ");
             }
         }
         if (BaseScore is < 0 or > 100_000)

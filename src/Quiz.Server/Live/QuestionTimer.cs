@@ -12,11 +12,11 @@ namespace Quiz.Server.Live;
 /// <summary>
 /// Closes a question when its time is up (plus the grace). Once a second one node tells hosts and big screens how
 /// many have answered: the holder of the question's <see cref="IAnswerCountLease"/>, normally the node that opened
-/// it, which also closes on time; every other node that heard of the opening keeps a backstop that takes over the
-/// count if the opener's lease runs out and closes a little later if the room is still open (the opener died). The close is a compare-and-set
-/// on the room's version and conditional on the room still being on that question, so exactly one close wins and a
-/// timer that fires late never closes the next one. A store outage delays the close, never cancels it. A node that
-/// first loads a room while its question is open (it started mid-question) keeps a backstop too.
+/// it, which also closes on time. Every other node that heard of the opening, or first loaded the room while the
+/// question was open (it started mid-question), keeps a backstop: it takes over the count if the opener's lease runs
+/// out, and closes a little later if the room is still open (the opener died). The close is a compare-and-set on the
+/// room's version and conditional on the room still being on that question, so exactly one close wins and a timer
+/// that fires late never closes the next one. A store outage delays the close, never cancels it.
 /// </summary>
 public sealed partial class QuestionTimer(IServiceProvider services, TimeProvider clock, ILogger<QuestionTimer> logger) : IRoomFirstSeen
 {

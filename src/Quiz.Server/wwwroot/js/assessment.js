@@ -1,6 +1,6 @@
 // The organizer's literacy-assessment dashboard (/assessment#contest=<id>): create an assessment round in one step,
-// or make an existing online round an assessment, upload population margins (every bad row listed), see the districts against their targets, export
-// the same figures. Needs an organizer's login, like /admin.
+// or make an existing online round an assessment, upload population margins (every bad row listed), see the
+// districts against their targets, export the same figures. Needs an organizer's login, like /admin.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { api, authHeaders, token, wireLogin } from "./api.js";

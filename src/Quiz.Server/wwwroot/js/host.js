@@ -1,7 +1,7 @@
 // The host console: takes the room with the host key, moves it, and shows what the room is doing.
 // The key comes in the URL fragment (#contest=…&key=…), which the browser never sends to the server.
 import { t, onLangChange } from "./i18n.js";
-import { initPrefs, esc } from "./prefs.js";
+import { initPrefs, esc, focusUnlessTyping } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
 import { initStage, loadStage } from "./host-stage.js";
 import { token } from "./api.js";
@@ -31,7 +31,7 @@ function showConnect() {
   $("connect").hidden = false;
   $("console").hidden = true;
   if (credentials) $("contest-id").value = credentials.contestId;
-  if (!$("connect").contains(document.activeElement)) $("contest-id").focus();
+  focusUnlessTyping($("connect"), $("contest-id"));
 }
 
 $("connect").addEventListener("submit", async e => {

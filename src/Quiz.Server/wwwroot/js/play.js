@@ -1,7 +1,7 @@
 // The participant's phone page: join by code, link or QR; answer; see the reveal and one's own standing.
 // Everything on screen is redrawn from server state, so a reconnection (Rejoin) or a reload loses nothing.
 import { t, onLangChange } from "./i18n.js";
-import { initPrefs, esc } from "./prefs.js";
+import { initPrefs, esc, focusUnlessTyping } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
 import { keyText, verdictOf, renderAnswers } from "./play-answers.js";
 import { DISTRICTS } from "./districts.js";
@@ -163,9 +163,7 @@ function showJoin(message) {
   if (urlCode && !$("code").value) $("code").value = urlCode;
   const saved = session.get();
   if (saved?.nickname && !$("nickname").value) $("nickname").value = saved.nickname;
-  // The form is on the page before the connection is up; someone already typing in it keeps their place (moving
-  // focus under them sent the rest of "红队" into the nickname).
-  if (!$("join-form").contains(document.activeElement)) ($("code").value ? $("nickname") : $("code")).focus();
+  focusUnlessTyping($("join-form"), $("code").value ? $("nickname") : $("code"));
 }
 
 function fillDistricts() {

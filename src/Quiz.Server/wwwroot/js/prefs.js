@@ -34,4 +34,12 @@ export function initPrefs() {
 }
 
 /** Escapes text for innerHTML templates; every server or user text goes through it. */
+/**
+ * Puts the cursor in input, unless it is already somewhere in form: the forms are on screen before the connection
+ * is up, and moving focus under someone typing (in the team field, say) sends the rest of their text elsewhere.
+ */
+export function focusUnlessTyping(form, input) {
+  if (!form.contains(document.activeElement)) input.focus();
+}
+
 export const esc = value => String(value ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));

@@ -1,6 +1,6 @@
 // The big screen: read-only, no secret. Watch(code) gives the whole room, so a reload redraws the same view.
 import { t, onLangChange } from "./i18n.js";
-import { initPrefs, esc } from "./prefs.js";
+import { initPrefs, esc, focusUnlessTyping } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
 import { phaseText, teamTiles } from "./stage-view.js";
 
@@ -32,9 +32,8 @@ function showEnter(message) {
   $("enter").hidden = false;
   $("error").hidden = !message;
   $("error").textContent = message ?? "";
-  if (code) $("code").value = code;
-  // A reconnection while someone types the code must not move or wipe what they typed (see play.js, showJoin).
-  if (!$("enter").contains(document.activeElement)) $("code").focus();
+  if (code) $("code").value = code; // a reconnection must not wipe a code someone is typing
+  focusUnlessTyping($("enter"), $("code"));
 }
 
 $("enter").addEventListener("submit", e => {
