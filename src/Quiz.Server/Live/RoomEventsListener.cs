@@ -57,8 +57,18 @@ public sealed partial class RoomEventsListener(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        redis.GetSubscriber().UnsubscribeAsync(RedisChannel.Literal(keys.RoomEvents));
+    /// <summary>Best effort: a node stopping while its store is unreachable has nothing to unsubscribe from, and stops anyway.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await redis.GetSubscriber().UnsubscribeAsync(RedisChannel.Literal(keys.RoomEvents));
+        }
+        catch (RedisException ex)
+        {
+            UnsubscribeFailed(logger, ex);
+        }
+    }
 
     private async Task HandleAsync(RoomEvent e)
     {
@@ -116,4 +126,7 @@ public sealed partial class RoomEventsListener(
 
     [LoggerMessage(LogLevel.Warning, "Could not act on room event {Move} of contest {ContestId}")]
     private static partial void ListenerFailed(ILogger logger, Exception exception, string contestId, string move);
+
+    [LoggerMessage(LogLevel.Information, "Stopping without unsubscribing from room events: the store is unreachable")]
+    private static partial void UnsubscribeFailed(ILogger logger, Exception exception);
 }
