@@ -1,4 +1,3 @@
-using System.Reflection;
 using Quiz.Core.Common;
 
 namespace Quiz.Core.Banks;
@@ -103,7 +102,5 @@ public static class BankReasons
     /// <summary>Every entry above.</summary>
     public static IReadOnlyList<ReasonText> All => AllTexts.Value;
 
-    private static readonly Lazy<IReadOnlyList<ReasonText>> AllTexts = new(() =>
-        [.. typeof(BankReasons).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(ReasonText)).Select(f => (ReasonText)f.GetValue(null)!)]);
+    private static readonly Lazy<IReadOnlyList<ReasonText>> AllTexts = new(() => ReasonText.TableOf(typeof(BankReasons)));
 }

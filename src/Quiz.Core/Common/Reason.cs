@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace Quiz.Core.Common;
@@ -17,6 +18,10 @@ public sealed partial record ReasonText(string Code, string English, string Chin
         var values = args.ToDictionary(a => a.Name, a => Text(a.Value));
         return new Reason(Code, Render(English, values), values);
     }
+
+    /// <summary>Every reason a table class (<c>BankReasons</c>, <c>StageReasons</c>) declares as a public static field, in order.</summary>
+    public static IReadOnlyList<ReasonText> TableOf(Type table) =>
+        [.. table.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(ReasonText)).Select(f => (ReasonText)f.GetValue(null)!)];
 
     /// <summary>The argument names a template uses.</summary>
     public static IEnumerable<string> Placeholders(string template) =>

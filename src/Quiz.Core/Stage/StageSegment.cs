@@ -67,31 +67,31 @@ public sealed record StageSegment
     {
         if (!Enum.IsDefined(Kind))
         {
-            yield return new FieldError($"{field}.kind", "must be Required, Buzz, Wager, Elimination, Rapid or Tiebreak");
+            yield return FieldError.Of($"{field}.kind", StageReasons.Kind.With());
         }
         if (Points is < 0 or > 10_000 || WrongDeduction is < 0 or > 10_000)
         {
-            yield return new FieldError($"{field}.points", "points and wrongDeduction must be between 0 and 10000");
+            yield return FieldError.Of($"{field}.points", StageReasons.Points.With());
         }
         if (EarlyBuzzPenalties is null || EarlyBuzzPenalties.Count > 10 || EarlyBuzzPenalties.Any(p => p is < 0 or > 10_000))
         {
-            yield return new FieldError($"{field}.earlyBuzzPenalties", "up to 10 values, each 0-10000");
+            yield return FieldError.Of($"{field}.earlyBuzzPenalties", StageReasons.Penalties.With());
         }
         if (BuzzWindowSeconds is < 2 or > 300)
         {
-            yield return new FieldError($"{field}.buzzWindowSeconds", "must be between 2 and 300");
+            yield return FieldError.Of($"{field}.buzzWindowSeconds", StageReasons.Between.With(("min", 2), ("max", 300)));
         }
         if (WagerValues is null || WagerValues.Count is < 1 or > 10 || WagerValues.Any(v => v is < 1 or > 10_000) || WagerValues.Distinct().Count() != WagerValues.Count)
         {
-            yield return new FieldError($"{field}.wagerValues", "1 to 10 different values, each 1-10000");
+            yield return FieldError.Of($"{field}.wagerValues", StageReasons.Wagers.With());
         }
         if (Lives is < 1 or > 10)
         {
-            yield return new FieldError($"{field}.lives", "must be between 1 and 10");
+            yield return FieldError.Of($"{field}.lives", StageReasons.Between.With(("min", 1), ("max", 10)));
         }
         if (QuestionsPerTeam is < 1 or > 100 || TeamSeconds is < 5 or > 3600)
         {
-            yield return new FieldError($"{field}.questionsPerTeam", "1-100 questions per team, 5-3600 seconds per team");
+            yield return FieldError.Of($"{field}.questionsPerTeam", StageReasons.Rapid.With());
         }
     }
 

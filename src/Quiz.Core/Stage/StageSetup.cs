@@ -25,7 +25,7 @@ public sealed record StageSetup
     {
         if (Teams is null || Teams.Count is < 2 or > 16)
         {
-            yield return new FieldError($"{field}.teams", "a stage needs 2 to 16 teams");
+            yield return FieldError.Of($"{field}.teams", StageReasons.Teams.With());
             yield break;
         }
         var firstNamed = new Dictionary<string, int>(StringComparer.Ordinal); // trimmed team name -> its first team
@@ -34,39 +34,39 @@ public sealed record StageSetup
             var team = Teams[i];
             if (team is null)
             {
-                yield return new FieldError($"{field}.teams[{i}]", "is required");
+                yield return FieldError.Of($"{field}.teams[{i}]", StageReasons.Required.With());
                 yield break;
             }
             if (string.IsNullOrWhiteSpace(team.Name) || team.Name.Length > 50)
             {
-                yield return new FieldError($"{field}.teams[{i}].name", "is required and at most 50 characters");
+                yield return FieldError.Of($"{field}.teams[{i}].name", StageReasons.Name.With(("max", 50)));
             }
             if (team.Members is null || team.Members.Count is < 1 or > 10 || team.Members.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 50))
             {
-                yield return new FieldError($"{field}.teams[{i}].members", "1 to 10 names, each 1-50 characters");
+                yield return FieldError.Of($"{field}.teams[{i}].members", StageReasons.Members.With());
             }
             else if (team.Members.Select(m => m.Trim()).Distinct().Count() != team.Members.Count)
             {
                 // The host console and the screen tell members apart by name only (必答 by member).
-                yield return new FieldError($"{field}.teams[{i}].members", "names within a team must differ");
+                yield return FieldError.Of($"{field}.teams[{i}].members", StageReasons.SameMember.With());
             }
             // The later of two same-named teams is the one to rename; its own field is named so a form can mark it.
             if (!string.IsNullOrWhiteSpace(team.Name) && !firstNamed.TryAdd(team.Name.Trim(), i))
             {
-                yield return new FieldError($"{field}.teams[{i}].name", $"same name as team {firstNamed[team.Name.Trim()] + 1}; team names must differ");
+                yield return FieldError.Of($"{field}.teams[{i}].name", StageReasons.SameTeam.With(("team", firstNamed[team.Name.Trim()] + 1)));
             }
         }
         if (BaseScore is < 0 or > 100_000)
         {
-            yield return new FieldError($"{field}.baseScore", "must be between 0 and 100000");
+            yield return FieldError.Of($"{field}.baseScore", StageReasons.Between.With(("min", 0), ("max", 100_000)));
         }
         if (BuzzSettleMs is < 50 or > 3000)
         {
-            yield return new FieldError($"{field}.buzzSettleMs", "must be between 50 and 3000 ms");
+            yield return FieldError.Of($"{field}.buzzSettleMs", StageReasons.BetweenMs.With(("min", 50), ("max", 3000)));
         }
         if (Segments is null || Segments.Count != rounds)
         {
-            yield return new FieldError($"{field}.segments", $"give one segment (or null) per round: {rounds}");
+            yield return FieldError.Of($"{field}.segments", StageReasons.Segments.With(("rounds", rounds)));
             yield break;
         }
         for (var i = 0; i < Segments.Count; i++)

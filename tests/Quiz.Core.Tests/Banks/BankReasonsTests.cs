@@ -9,12 +9,17 @@ public sealed class BankReasonsTests
     // Produced by the server's upload handling or a bank's stored state, and checked by the server tests.
     private static readonly string[] OutsideTheCorpus = ["upload.format", "upload.noFile", "upload.unreadable", "upload.tooLarge", "export.format", "key.taken"];
 
-    [Fact]
-    public void Every_code_is_unique_and_has_an_english_and_a_chinese_text()
+    public static TheoryData<string> Tables => ["banks", "stage"];
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Every_code_is_unique_and_has_an_english_and_a_chinese_text(string table)
     {
-        Assert.NotEmpty(BankReasons.All);
-        Assert.Equal(BankReasons.All.Count, BankReasons.All.Select(r => r.Code).Distinct().Count());
-        foreach (var text in BankReasons.All)
+        var all = table == "banks" ? BankReasons.All : Quiz.Core.Stage.StageReasons.All;
+        Assert.NotEmpty(all);
+        Assert.Equal(all.Count, all.Select(r => r.Code).Distinct().Count());
+        Assert.DoesNotContain(all, r => (table == "banks") == r.Code.StartsWith("stage.", StringComparison.Ordinal)); // codes never collide across tables
+        foreach (var text in all)
         {
             Assert.Matches(@"^[a-z]+(\.[a-zA-Z]+)+$", text.Code);
             Assert.False(string.IsNullOrWhiteSpace(text.English), text.Code);

@@ -168,4 +168,30 @@ public sealed class StageSegmentTests
         Assert.Contains("team 1", errors[1].Message, StringComparison.Ordinal);
         Assert.Empty(new StageSetup { Teams = [new StageTeam("A", ["张三"]), new StageTeam("B", ["张三"])], Segments = [null] }.Validate("s", 1));
     }
+
+    [Fact]
+    public void Every_setup_error_carries_a_code_of_the_stage_table_and_reads_as_its_english()
+    {
+        var texts = StageReasons.All.ToDictionary(r => r.Code);
+        var bad = new StageSetup
+        {
+            Teams = [new StageTeam("A", ["x", "x"]), new StageTeam(" A", []), new StageTeam(new string('长', 51), ["y"])],
+            BaseScore = -1,
+            BuzzSettleMs = 10,
+            Segments = [new StageSegment { Kind = (SegmentKind)42, Points = -1, WagerValues = [], Lives = 0, BuzzWindowSeconds = 1,
+                EarlyBuzzPenalties = [-5], QuestionsPerTeam = 0 }],
+        };
+        var errors = bad.Validate("stage", rounds: 1).Concat(bad.Validate("stage", rounds: 2))
+            .Concat(new StageSetup { Teams = [], Segments = [] }.Validate("stage", 0)).ToList();
+
+        Assert.All(errors, e =>
+        {
+            Assert.True(e.Code is not null && texts.ContainsKey(e.Code), $"{e.Field}: '{e.Code}' is not in StageReasons");
+            Assert.Equal(ReasonText.Render(texts[e.Code!].English, e.Args!), e.Message);
+        });
+        // Every code in the table can occur (stage.required, a null team, is the one input left out above).
+        Assert.Equal(texts.Keys.Order(), errors.Select(e => e.Code!).Append("stage.required").Distinct().Order());
+        Assert.Equal("与第 1 队同名，各队名称不能相同", ReasonText.Render(StageReasons.SameTeam.Chinese,
+            errors.First(e => e.Code == "stage.sameTeam").Args!));
+    }
 }

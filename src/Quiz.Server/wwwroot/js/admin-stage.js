@@ -5,7 +5,8 @@
 import { t, onLangChange } from "./i18n.js";
 import { esc } from "./prefs.js";
 import { api } from "./api.js";
-import { fieldName, messageText } from "./admin-stage-errors.js";
+import { fieldName } from "./admin-stage-errors.js";
+import { loadReasons, reasonText } from "./reasons.js";
 
 const KINDS = ["Required", "Buzz", "Wager", "Elimination", "Rapid", "Tiebreak"];
 // What each kind plays by (StageSegment, StageMachine); the other parameters keep what the template gave.
@@ -73,7 +74,7 @@ function field(path, label, value, { type = "text", hint = "", attrs = "" } = {}
     : `<input id="${id}" data-path="${esc(path)}" type="${type}" value="${esc(value)}" ${aria} ${attrs}>`;
   return `<div><label for="${id}">${esc(label)}</label>${control}
     ${hint ? `<p class="muted" id="${id}-hint">${esc(hint)}</p>` : ""}
-    ${own.length ? `<p class="field-error" id="${id}-error">${own.map(e => esc(messageText(e.message))).join("<br>")}</p>` : ""}</div>`;
+    ${own.length ? `<p class="field-error" id="${id}-error">${own.map(e => esc(reasonText(e))).join("<br>")}</p>` : ""}</div>`;
 }
 
 function draw() {
@@ -97,7 +98,7 @@ function draw() {
 function drawErrors() {
   if (!errors.length && !banner) return "";
   const items = errors.map(e => {
-    const text = `${fieldName(e.field, draft)}${t("st.colon")}${messageText(e.message)}`;
+    const text = `${fieldName(e.field, draft)}${t("st.colon")}${reasonText(e)}`;
     return `<li>${hasInput(e.field) ? `<a href="#${idOf(e.field)}" data-focus="${idOf(e.field)}">${esc(text)}</a>` : esc(text)}</li>`;
   });
   return `<div id="st-errors" class="banner error" role="alert" tabindex="-1">
@@ -261,6 +262,7 @@ async function create(e) {
       banner = errors.length ? t("st.refused") : t("err.generic", { m: err.message });
     }
   }
+  await loadReasons("/api/contests/stage-reasons"); // once; the errors' codes render in either language from it
   draw();
   box.querySelector("#st-errors").focus();
 }

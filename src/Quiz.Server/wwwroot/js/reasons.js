@@ -1,21 +1,21 @@
-// Bank errors in the page's language. The server sends each error as a stable code with its args (and the English
-// message for API users); the texts of every code, in both languages, come once from GET /api/banks/reasons into
-// i18n.js's tables, so a report already on screen re-renders when the organizer switches language.
+// Errors in the page's language. The server sends each error as a stable code with its args (and the English message
+// for API users); the texts of every code, in both languages, come once per table (GET /api/banks/reasons, GET
+// /api/contests/stage-reasons) into i18n.js's tables, so a report already on screen re-renders on a language switch.
 import { t, hasText, addTexts } from "./i18n.js";
 import { authHeaders } from "./api.js";
 
-let loading = null;
+const loading = new Map();
 
-/** Loads the reason table once (an organizer's request, like every bank call). If it cannot, errors keep the server's English. */
-export function loadReasons() {
-  loading ??= fetch("/api/banks/reasons", { headers: authHeaders() })
+/** Loads a reason table once (an organizer's request, like every bank call). If it cannot, errors keep the server's English. */
+export function loadReasons(url = "/api/banks/reasons") {
+  if (!loading.has(url)) loading.set(url, fetch(url, { headers: authHeaders() })
     .then(response => response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))
     .then(list => {
       addTexts("en", Object.fromEntries(list.map(r => [`reason.${r.code}`, r.english])));
       addTexts("zh-CN", Object.fromEntries(list.map(r => [`reason.${r.code}`, r.chinese])));
     })
-    .catch(() => { loading = null; });
-  return loading;
+    .catch(() => { loading.delete(url); }));
+  return loading.get(url);
 }
 
 /** Why, for one error ({ code, args, message }) or problem ({ reason, args, detail }). */
