@@ -96,16 +96,22 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     /// <summary>Waits until the server's clock reaches <paramref name="serverMs"/>, estimating the offset with Sync.</summary>
+    /// <summary>
+    /// Returns once the server's own clock has passed <paramref name="serverMs"/>: a sync reply stamped at or after
+    /// it proves so, so anything sent afterwards arrives after it. Estimating the offset from one round trip was
+    /// off by up to half that trip on a busy machine, and an answer then arrived "not open yet".
+    /// </summary>
     public async Task WaitForServerTimeAsync(long serverMs)
     {
-        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var sync = await Connection.InvokeAsync<ServerTime>(HubMethods.Sync, before);
-        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var offset = sync.ServerTimeMs - ((before + after) / 2);
-        var wait = serverMs - (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + offset) + 5;
-        if (wait > 0)
+        while (true)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            var sync = await Connection.InvokeAsync<ServerTime>(HubMethods.Sync, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            var left = serverMs - sync.ServerTimeMs;
+            if (left < 0)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(left + 1));
         }
     }
 
