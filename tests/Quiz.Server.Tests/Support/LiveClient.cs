@@ -95,7 +95,6 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the server's clock reaches <paramref name="serverMs"/>, estimating the offset with Sync.</summary>
     /// <summary>
     /// Returns once the server's own clock has passed <paramref name="serverMs"/>: a sync reply stamped at or after
     /// it proves so, so anything sent afterwards arrives after it. Estimating the offset from one round trip was
