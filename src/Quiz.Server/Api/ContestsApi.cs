@@ -33,7 +33,7 @@ internal static class ContestsApi
         contests.MapPost("/{contestId}/screen-token", ScreenToken).WithName("IssueScreenToken")
             .WithDescription("An organizer's token or header X-Host-Key: a read-only token for one contest's big screen.");
 
-        contests.MapGet("/stage-templates", () => TypedResults.Ok(StageTemplates.All)).WithName("ListStageTemplates").RequireAuthorization(Policies.Organizer);
+        contests.MapGet("/stage-templates", StageTemplateList).WithName("ListStageTemplates").RequireAuthorization(Policies.Organizer);
         contests.MapGet("/stage-templates/{templateId}", StageTemplate).WithName("GetStageTemplate").RequireAuthorization(Policies.Organizer)
             .WithDescription("A stage-contest template (teams, segments, rounds drawn by blueprint) filled in for ?bankId=: post it to /api/contests as it is, or edited.");
         contests.MapGet("/stage-reasons", StageReasonTexts).WithName("ListStageReasons").RequireAuthorization(Policies.Organizer)
@@ -47,6 +47,9 @@ internal static class ContestsApi
         var created = await sender.Send(command, ct);
         return TypedResults.Created($"/api/contests/{created.ContestId}", created);
     }
+
+    private static async Task<Ok<IReadOnlyList<StageTemplate>>> StageTemplateList(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListStageTemplates(), ct));
 
     private static async Task<Ok<CreateContest>> StageTemplate(string templateId, string bankId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetStageTemplate(templateId, bankId), ct));
