@@ -34,6 +34,7 @@ export class Live {
     if (useMsgPack) builder = builder.withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol());
     this.connection = builder.build();
     this.offset = 0; // server clock minus this device's clock, in ms
+    this.uncertainty = 0; // how far off offset may be, in ms
     this.onUp = () => {};
     this.onDown = () => {};
     this.connection.onreconnecting(() => this.onDown());
@@ -110,13 +111,21 @@ export class Live {
         if (!best || trip < best.trip) best = { trip, offset: reply.serverTimeMs - (sent + back) / 2 };
       } catch { break; }
     }
-    if (best) this.offset = best.offset;
+    if (best) {
+      this.offset = best.offset;
+      // The server stamped its reply somewhere in the trip, so the estimate can be off by up to half of it. Capped so
+      // a very slow link costs at most a second of answering time.
+      this.uncertainty = Math.min(1000, Math.ceil(best.trip / 2) + 5);
+    }
   }
 
   /** Stops for good (this page was superseded by another connection of the same participant). */
   stop() { this.stopped = true; return this.connection.stop(); }
 
   serverNow() { return Date.now() + this.offset; }
+
+  /** True only when the server's clock has surely passed ms (by the worst case of the estimate), not just probably. */
+  surelyPast(ms) { return this.serverNow() - this.uncertainty >= ms; }
 }
 
 /** A countdown text in whole seconds, never negative. */

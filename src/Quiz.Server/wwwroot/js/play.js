@@ -270,7 +270,9 @@ function render(focusSelector) {
 
 function isOpenNow() {
   const { room, question } = state;
-  return room?.status === "open" && !room.paused && question && live.serverNow() >= question.opensAtMs && live.serverNow() < question.closesAtMs;
+  // Unlock only once the server's clock has surely reached the opening: a tap on a clock estimated a little ahead
+  // would otherwise reach the server "not open yet" and the person would have to tap again.
+  return room?.status === "open" && !room.paused && question && live.surelyPast(question.opensAtMs) && live.serverNow() < question.closesAtMs;
 }
 
 function drawQuestion(status, focusSelector) {
