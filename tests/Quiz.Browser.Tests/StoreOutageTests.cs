@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Quiz.Browser.Tests.Support;
+using Quiz.Server.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Quiz.Browser.Tests;
@@ -20,7 +21,6 @@ public sealed class StoreOutageTests
             Assert.False(BrowserFactAttribute.IsCi, "CI must run this test: install redis-server");
             return; // nothing to freeze here; the cluster fault tests cover the server side
         }
-        SetDefaultExpectTimeout(20_000);
         using var redis = OwnRedis.Start();
         await using var server = BrowserServer.Start(nameof(StoreOutageTests), redis.ConnectionString);
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single");
@@ -62,10 +62,7 @@ public sealed class StoreOutageTests
 
         public static OwnRedis Start()
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            var port = LoopbackPorts.FreeRun(1);
             var process = Process.Start(new ProcessStartInfo("redis-server",
                 ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
             {
@@ -73,10 +70,12 @@ public sealed class StoreOutageTests
             })!;
             process.OutputDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
-            for (var i = 0; i < 100 && !Listening(port); i++)
+            for (var i = 0; i < 100 && !Listening(port) && !process.HasExited; i++)
             {
                 Thread.Sleep(50);
             }
+            // Listening alone could be someone else's socket; a redis-server that exited did not get the port.
+            Assert.False(process.HasExited, $"redis-server could not start on port {port}");
             return new OwnRedis(process, port);
         }
 

@@ -40,8 +40,8 @@ public sealed class LocalCluster : IAsyncDisposable
     public static async Task<LocalCluster> StartAsync(int nodes)
     {
         var dir = Path.Combine(Path.GetTempPath(), "quiz-cluster", Guid.NewGuid().ToString("N"));
-        var ports = FreePorts(2); // Redis, nginx
-        var first = ConsecutiveFreePorts(nodes); // the script numbers nodes from its first port
+        var ports = LoopbackPorts.Free(2); // Redis, nginx
+        var first = LoopbackPorts.FreeRun(nodes); // the script numbers nodes from its first port
         var cluster = new LocalCluster(dir, nodes, ports[0], first, ports[1]);
         try
         {
@@ -136,49 +136,6 @@ public sealed class LocalCluster : IAsyncDisposable
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Path.Combine(InfraScript.RepoRoot(), "src", "Quiz.Server", "bin", configuration, "net10.0", "Quiz.Server.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the server first: {dll}");
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        foreach (var l in listeners)
-        {
-            l.Start();
-        }
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var l in listeners)
-        {
-            l.Stop();
-        }
-        return ports;
-    }
-
-    private static int ConsecutiveFreePorts(int count)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var first = FreePorts(1)[0];
-            if (first + count < 65535 && Enumerable.Range(first, count).All(IsFree))
-            {
-                return first;
-            }
-        }
-        throw new InvalidOperationException("No run of free loopback ports found");
-    }
-
-    internal static bool IsFree(int port)
-    {
-        try
-        {
-            var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private sealed record Login(string Token);

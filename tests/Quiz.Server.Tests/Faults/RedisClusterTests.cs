@@ -80,8 +80,7 @@ public sealed class LocalRedisCluster : IAsyncDisposable
     public static async Task<LocalRedisCluster> StartAsync()
     {
         var dir = Path.Combine(Path.GetTempPath(), "quiz-redis-cluster", Guid.NewGuid().ToString("N"));
-        var first = Enumerable.Range(0, 200).Select(_ => Random.Shared.Next(20_000, 50_000))
-            .First(p => Enumerable.Range(p, 3).Concat(Enumerable.Range(p + 10_000, 3)).All(LocalCluster.IsFree));
+        var first = LoopbackPorts.FreeRun(3, alsoOffset: 10_000); // each master's cluster bus is its port + 10000
         var cluster = new LocalRedisCluster(dir, first);
         try
         {
