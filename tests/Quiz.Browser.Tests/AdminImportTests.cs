@@ -24,7 +24,6 @@ public sealed class AdminImportTests
     [BrowserFact]
     public async Task A_bad_csv_shows_its_errors_per_row_in_the_pages_language_and_imports_nothing()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(AdminImportTests));
         await using var browser = await BrowserSession.LaunchAsync();
         var admin = await browser.LaptopAsync(server.BaseAddress);

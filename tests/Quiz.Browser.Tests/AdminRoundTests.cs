@@ -13,7 +13,6 @@ public sealed class AdminRoundTests
     [BrowserFact]
     public async Task An_organizer_creates_an_online_round_and_hands_out_personal_links()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(AdminRoundTests));
         using (var http = server.CreateHttpClient())
         {

@@ -20,7 +20,6 @@ public sealed class AdminStageEditorTests
     [BrowserFact]
     public async Task The_organizer_renames_teams_and_members_removes_one_changes_penalties_and_wagers_and_creates()
     {
-        SetDefaultExpectTimeout(20_000);
         await using var server = await StartWithSampleBankAsync(nameof(The_organizer_renames_teams_and_members_removes_one_changes_penalties_and_wagers_and_creates));
         await using var browser = await BrowserSession.LaunchAsync();
         var (admin, scriptErrors) = await OpenEditorAsync(browser, server);
@@ -68,7 +67,6 @@ public sealed class AdminStageEditorTests
     [BrowserFact]
     public async Task A_duplicate_team_name_and_a_negative_base_score_show_the_servers_field_errors_and_create_nothing()
     {
-        SetDefaultExpectTimeout(20_000);
         await using var server = await StartWithSampleBankAsync(nameof(A_duplicate_team_name_and_a_negative_base_score_show_the_servers_field_errors_and_create_nothing));
         await using var browser = await BrowserSession.LaunchAsync();
         var (admin, scriptErrors) = await OpenEditorAsync(browser, server);

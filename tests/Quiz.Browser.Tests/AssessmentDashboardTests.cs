@@ -17,7 +17,6 @@ public sealed class AssessmentDashboardTests
     [BrowserFact]
     public async Task The_big_screen_and_the_dashboard_show_verdicts_a_suppressed_district_and_the_caveat()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(AssessmentDashboardTests));
         await SeedAsync(server);
         await using var browser = await BrowserSession.LaunchAsync();
@@ -53,7 +52,6 @@ public sealed class AssessmentDashboardTests
     [BrowserFact]
     public async Task An_organizer_creates_an_assessment_round_from_the_dashboard()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(An_organizer_creates_an_assessment_round_from_the_dashboard));
         await Rounds.ImportQuestionnaireAsync(server);
         await using var browser = await BrowserSession.LaunchAsync();
@@ -86,7 +84,6 @@ public sealed class AssessmentDashboardTests
     [BrowserFact]
     public async Task A_respondent_gives_a_profile_only_with_consent_and_can_withdraw_it()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(A_respondent_gives_a_profile_only_with_consent_and_can_withdraw_it));
         await SeedAsync(server);
         var token = Ids.Secret();

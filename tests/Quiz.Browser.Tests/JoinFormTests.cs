@@ -9,7 +9,6 @@ public sealed class JoinFormTests
     [BrowserFact]
     public async Task Someone_typing_while_the_page_reconnects_keeps_their_place()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(JoinFormTests));
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single");
         await using var browser = await BrowserSession.LaunchAsync();
@@ -44,7 +43,6 @@ public sealed class JoinFormTests
     [BrowserFact]
     public async Task Joining_before_the_page_has_connected_waits_for_the_connection_instead_of_failing()
     {
-        SetDefaultExpectTimeout(20_000);
         await using var server = BrowserServer.Start(nameof(JoinFormTests));
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single");
         await using var browser = await BrowserSession.LaunchAsync();

@@ -9,7 +9,6 @@ public sealed class ReconnectionTests
     [BrowserFact]
     public async Task A_reloaded_phone_keeps_its_question_time_and_answer()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(ReconnectionTests));
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single", "q-tf");
         await using var browser = await BrowserSession.LaunchAsync();

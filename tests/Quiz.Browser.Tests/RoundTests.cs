@@ -10,7 +10,6 @@ public sealed class RoundTests
     [BrowserFact]
     public async Task A_participant_starts_answers_reloads_resumes_and_hands_in()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(RoundTests));
         var round = await Rounds.CreateAsync(server, timeLimitSeconds: 600);
         await using var browser = await BrowserSession.LaunchAsync();
@@ -51,7 +50,6 @@ public sealed class RoundTests
     [BrowserFact]
     public async Task When_time_is_up_the_server_hands_the_paper_in()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(RoundTests));
         var round = await Rounds.CreateAsync(server, timeLimitSeconds: 20, results: "AtClose");
         await using var browser = await BrowserSession.LaunchAsync();
@@ -71,7 +69,6 @@ public sealed class RoundTests
     [BrowserFact]
     public async Task An_assessment_round_shows_the_caveat_and_after_hand_in_links_to_the_optional_profile()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(An_assessment_round_shows_the_caveat_and_after_hand_in_links_to_the_optional_profile));
         var round = await Rounds.CreateAssessmentAsync(server);
         await using var browser = await BrowserSession.LaunchAsync();

@@ -10,7 +10,6 @@ public sealed class StageContestTests
     [BrowserFact]
     public async Task Host_opens_the_buzzer_a_team_buzzes_and_the_judged_score_reaches_the_screen()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(StageContestTests));
         var stage = new
         {

@@ -10,7 +10,6 @@ public sealed class WholeGameTests
     [BrowserFact]
     public async Task Host_screen_and_three_phones_play_a_whole_game()
     {
-        SetDefaultExpectTimeout(15_000);
         await using var server = BrowserServer.Start(nameof(WholeGameTests));
         var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100, speedWeighted = true, streakBonus = 10 }, "q-single", "q-multi", "q-tf");
         await using var browser = await BrowserSession.LaunchAsync();
@@ -103,7 +102,10 @@ public sealed class WholeGameTests
         await Answer(phones[0], "错误");
         await Answer(phones[1], "错误");
         await Answer(phones[2], "正确");
-        await Expect(phones[2].Locator("#ack")).ToHaveTextAsync("已提交，等待揭晓答案");
+        foreach (var phone in phones)
+        {
+            await Expect(phone.Locator("#ack")).ToHaveTextAsync("已提交，等待揭晓答案"); // all in before the close
+        }
         await host.Keyboard.PressAsync("c");
         await Expect(host.Locator("#status")).ToHaveTextAsync("已截止");
         await host.Keyboard.PressAsync("r");

@@ -21,7 +21,7 @@ public sealed class FullGameTests
     private static readonly string[] Districts = ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"];
     private static readonly RoundRules Rules = new()
     {
-        TimeLimitSeconds = 5, Points = 100, SpeedWeighted = true, StreakBonus = 10, StreakCap = 3, WrongPenalty = 20,
+        TimeLimitSeconds = 20, Points = 100, SpeedWeighted = true, StreakBonus = 10, StreakCap = 3, WrongPenalty = 20,
         PartialCredit = PartialCredit.Proportional,
     };
 

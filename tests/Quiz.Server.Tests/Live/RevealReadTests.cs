@@ -12,7 +12,7 @@ public sealed class RevealReadTests
     [Fact]
     public async Task The_reveal_is_readable_only_after_the_host_reveals()
     {
-        await using var game = await LiveGame.StartAsync(nameof(RevealReadTests), new RoundRules { TimeLimitSeconds = 10 }, "q-single");
+        await using var game = await LiveGame.StartAsync(nameof(RevealReadTests), new RoundRules { TimeLimitSeconds = 30 }, "q-single");
         await using var player = await LiveClient.ConnectAsync(game.Server.BaseAddress);
         await player.JoinAsync(game.Contest.JoinCode, "张三");
         using var http = game.Server.CreateAnonymousClient();

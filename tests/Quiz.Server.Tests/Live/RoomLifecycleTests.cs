@@ -79,7 +79,7 @@ public sealed class RoomLifecycleTests
         var (server, contest, host) = (game.Server, game.Contest, game.Host);
         await host.ControlAsync(HostMoves.Start);
         var opened = await host.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
-        var closed = await host.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), timeoutMs: 8000);
+        var closed = await host.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), timeoutMs: 20_000);
         Assert.Equal(opened.Seq, closed.Seq);
         Assert.True(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() >= opened.ClosesAtMs);
     }

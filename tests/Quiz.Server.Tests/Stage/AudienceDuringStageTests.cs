@@ -16,6 +16,7 @@ namespace Quiz.Server.Tests.Stage;
 /// the host judges: every audience answer is acknowledged and on the board, nothing is lost, and the stage scores are
 /// exactly what the judged answers give.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class AudienceDuringStageTests(ITestOutputHelper output)
 {
     private const int Audience = 1_000;
