@@ -39,6 +39,9 @@ public sealed class AdminStageEditorTests
         await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("20, 40, 60");
         await admin.Locator("#st-stage-segments-2-buzzWindowSeconds").FillAsync("15");
         await admin.Locator("[data-round='1']").GetByLabel("答题顺序").SelectOptionAsync(new SelectOptionValue { Label = "按队轮流" });
+        // 16 抢答 questions instead of 20: the first of the round's two draw rules takes 6 instead of 10.
+        await Expect(admin.Locator("#st-rounds-2-blueprint-0-count")).ToHaveValueAsync("10");
+        await admin.Locator("[data-round='2']").GetByLabel("单选题数（碳达峰碳中和）").FillAsync("6");
         await Screenshots.TakeAsync(admin, "40-admin-stage-editor");
 
         // From the keyboard: a full-page screenshot can leave the page scrolling back while a mouse click aims.
@@ -61,6 +64,8 @@ public sealed class AdminStageEditorTests
         Assert.Equal(Rotation.Team, stage.Segments[1]!.Rotation);
         Assert.Equal(100, stage.BaseScore);
         Assert.Equal(5, stage.Segments.Count);
+        Assert.Equal(16, contest.Questions.Count(q => q.Round == 2));
+        Assert.Equal(6, contest.Questions.Count(q => q.Round == 2 && q.Question.Category.StartsWith("碳达峰碳中和", StringComparison.Ordinal)));
         Assert.Empty(scriptErrors);
     }
 
@@ -111,6 +116,15 @@ public sealed class AdminStageEditorTests
         await Expect(admin.Locator("#st-stage-segments-4-kind")).ToBeFocusedAsync();
         await Expect(admin.Locator("#st-stage-segments-4-buzzWindowSeconds")).ToHaveCountAsync(0);
         await admin.Locator("#st-stage-segments-4-lives").FillAsync("2");
+        // More questions than the bank holds for a rule: the rule's count is named, the shortfall given, nothing made.
+        await admin.Locator("#st-rounds-2-blueprint-0-count").FillAsync("400");
+        await admin.Locator("#st-create").ClickAsync();
+        await Expect(summary).ToContainTextAsync("第 3 轮（抢答题） 第 1 条抽题规则的题数：题库中符合这条规则（且未被前面的规则抽走）的题只有");
+        await Expect(admin.Locator("#st-rounds-2-blueprint-0-count-error")).ToContainTextAsync("还差");
+        await Expect(admin.Locator("#st-rounds-2-blueprint-0-count")).ToHaveValueAsync("400");
+        await Screenshots.TakeAsync(admin, "43-admin-stage-editor-blueprint-short");
+        Assert.Equal(1, await CreatedAsync(server, "refused: blueprint_short"));
+        await admin.Locator("#st-rounds-2-blueprint-0-count").FillAsync("10");
         await admin.Locator("#st-create").ClickAsync();
         await Expect(admin.Locator("#created-code")).ToBeVisibleAsync();
         var contest = await server.Services.GetRequiredService<IContestStore>().GetAsync((await admin.Locator("#created-id").TextContentAsync())!, CancellationToken.None);

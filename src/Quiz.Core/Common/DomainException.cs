@@ -13,5 +13,8 @@ public sealed class DomainException(string code, string message) : Exception(mes
     /// <summary>The catalogued reason behind the refusal, when there is one, for pages that say it in their language.</summary>
     public Reason? Reason { get; }
 
+    /// <summary>The fields the refusal is about, when it is about some (a blueprint rule the bank cannot fill).</summary>
+    public IReadOnlyList<FieldError>? Fields { get; init; }
+
     public static DomainException NotFound(string what, string id) => new("not_found", $"{what} '{id}' does not exist.");
 }

@@ -20,6 +20,8 @@ internal sealed class QuizExceptionHandler(IProblemDetailsService problems) : IE
                 new Dictionary<string, object?> { ["code"] = d.Code }),
             DomainException { Reason: { } reason } d => (StatusCodes.Status409Conflict, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code, ["reason"] = reason.Code, ["args"] = reason.Args }),
+            DomainException { Fields: { } fields } d => (StatusCodes.Status409Conflict, d.Message,
+                new Dictionary<string, object?> { ["code"] = d.Code, ["errors"] = fields }),
             DomainException d => (StatusCodes.Status409Conflict, d.Message,
                 new Dictionary<string, object?> { ["code"] = d.Code }),
             BadHttpRequestException b => (b.StatusCode, b.Message, new Dictionary<string, object?>()),

@@ -27,6 +27,17 @@ public sealed class ContestsApiTests
         var problem = await shortOf.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("blueprint_short", problem.GetProperty("code").GetString());
         Assert.Contains("Round 1", problem.GetProperty("title").GetString());
+        // The rule at fault is named as a field, with a code the stage editor says in Chinese.
+        var field = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal("rounds[0].blueprint[0].count", field.GetProperty("field").GetString());
+        Assert.Equal("stage.blueprintShort", field.GetProperty("code").GetString());
+        Assert.Equal(("1", "2"), (field.GetProperty("args").GetProperty("have").GetString(), field.GetProperty("args").GetProperty("short").GetString()));
+
+        var zero = await http.PostAsJsonAsync("/api/contests", new CreateContest("抽题竞赛",
+            [new RoundSpec("抽题", new RoundRules(), bankId, null, [new BlueprintRule(1, QuestionType.Fill), new BlueprintRule(0, QuestionType.Single)])]), QuizJson.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
+        var zeroField = Assert.Single((await zero.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
+        Assert.Equal("rounds[0].blueprint[1].count", zeroField.GetProperty("field").GetString());
     }
 
     [Fact]

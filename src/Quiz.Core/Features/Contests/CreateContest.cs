@@ -52,7 +52,14 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
                 {
                     yield return new FieldError($"rounds[{i}]", "give either questionIds or a blueprint, not both");
                 }
-                if (blueprint.Any(r => r is null || r.Count < 1) || blueprint.Sum(r => (long)r.Count) > 500)
+                for (var r = 0; r < blueprint.Count; r++)
+                {
+                    if (blueprint[r] is null || blueprint[r].Count is < 1 or > 500)
+                    {
+                        yield return FieldError.Of($"rounds[{i}].blueprint[{r}].count", StageReasons.Between.With(("min", 1), ("max", 500)));
+                    }
+                }
+                if (blueprint.Sum(r => (long)(r?.Count ?? 0)) > 500)
                 {
                     yield return new FieldError($"rounds[{i}].blueprint", "each rule draws at least 1 question, 500 in all at most");
                 }
@@ -127,7 +134,11 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         if (outcome.Paper is null)
         {
             throw new DomainException("blueprint_short",
-                $"Round {round + 1}: the bank cannot satisfy the blueprint. " + string.Join(" ", outcome.Shortfalls.Select(s => s.Message)));
+                $"Round {round + 1}: the bank cannot satisfy the blueprint. " + string.Join(" ", outcome.Shortfalls.Select(s => s.Message)))
+            {
+                Fields = [.. outcome.Shortfalls.Select(s => FieldError.Of($"rounds[{round}].blueprint[{s.Rule - 1}].count",
+                    StageReasons.BlueprintShort.With(("have", s.Available), ("short", s.Wanted - s.Available))))],
+            };
         }
         var byId = pool.ToDictionary(q => q.Id);
         return [.. outcome.Paper.Items.Select(item => byId[item.QuestionId])];

@@ -107,7 +107,7 @@ function drawErrors() {
 
 // Whether the editor shows an input for a field path (a list entry then links to it).
 function hasInput(path) {
-  if (/^(title|stage\.baseScore|rounds\[\d+\]\.title|stage\.teams\[\d+\]\.(name|members))$/.test(path)) return true;
+  if (/^(title|stage\.baseScore|rounds\[\d+\]\.(title|blueprint\[\d+\]\.count)|stage\.teams\[\d+\]\.(name|members))$/.test(path)) return true;
   const m = path.match(/^stage\.segments\[(\d+)\]\.(\w+)$/);
   const segment = m && draft.stage.segments[Number(m[1])];
   return Boolean(segment && (m[2] === "kind" || FIELDS[segment.kind]?.includes(m[2])));
@@ -125,8 +125,11 @@ function drawTeam(team, i) {
 function drawRound(round, i) {
   const segment = draft.stage.segments[i];
   const path = `stage.segments[${i}]`;
-  const blueprint = (round.blueprint ?? []).map(b => t("st.rule", { n: b.count, type: b.type ? t(`type.${b.type.toLowerCase()}`) : t("search.any"), category: b.category ?? t("search.any") })).join("；");
-  const questions = round.questionIds ? t("c.picked", { n: round.questionIds.length }) : blueprint;
+  // A drawn round: how many questions each of its rules draws is the organizer's to change (20 抢答 or 15).
+  const rules = (round.blueprint ?? []).map((b, j) => field(`rounds[${i}].blueprint[${j}].count`,
+    t("st.ruleCount", { type: b.type ? t(`type.${b.type.toLowerCase()}`) : t("search.any"), category: b.category ?? t("search.any") }),
+    b.count, { type: "number", attrs: 'min="1" max="500"' })).join("");
+  const questions = round.questionIds ? t("c.picked", { n: round.questionIds.length }) : t("st.drawn");
   const kindId = idOf(`${path}.kind`);
   const params = segment ? FIELDS[segment.kind].map(key => drawParameter(`${path}.${key}`, key, segment[key])).join("") : "";
   return `<fieldset class="card round" data-round="${i}"><legend><strong>${esc(t("c.round", { n: i + 1 }))}</strong></legend>
@@ -135,6 +138,7 @@ function drawRound(round, i) {
         <option value="" ${segment ? "" : "selected"}>${esc(t("st.kind.none"))}</option>
         ${KINDS.map(k => `<option value="${k}" ${segment?.kind === k ? "selected" : ""}>${esc(t(`seg.${k.toLowerCase()}`))}</option>`).join("")}</select></div></div>
     <p class="muted">${esc(t("st.questions", { s: round.rules?.timeLimitSeconds ?? "", q: questions }))}</p>
+    ${rules ? `<div class="rules">${rules}</div>` : ""}
     <div class="rules">${params}</div>
   </fieldset>`;
 }
@@ -219,7 +223,11 @@ function build() {
   const { stage } = draft;
   const body = {
     title: draft.title.trim(),
-    rounds: draft.rounds.map(r => ({ ...r, title: r.title.trim() })),
+    rounds: draft.rounds.map((r, i) => ({
+      ...r,
+      title: r.title.trim(),
+      ...(r.blueprint ? { blueprint: r.blueprint.map((b, j) => ({ ...b, count: integer(`rounds[${i}].blueprint[${j}].count`, b.count) })) } : {}),
+    })),
     stage: {
       ...stage,
       baseScore: integer("stage.baseScore", stage.baseScore),
