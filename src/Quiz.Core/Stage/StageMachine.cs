@@ -47,8 +47,10 @@ public static partial class StageMachine
     public static int RankOf(StageState state, int team) => 1 + state.Teams.Count(t => t.Score > state.Teams[team].Score);
 
     /// <summary>Teams by standing: highest score first, equal scores in team order.</summary>
-    public static IReadOnlyList<int> ByStanding(StageState state) =>
-        [.. Enumerable.Range(0, state.Teams.Count).OrderByDescending(i => state.Teams[i].Score).ThenBy(i => i)];
+    public static IReadOnlyList<int> ByStanding(StageState state, WagerOrder order = WagerOrder.HighestFirst) =>
+        order == WagerOrder.LowestFirst
+            ? [.. Enumerable.Range(0, state.Teams.Count).OrderBy(i => state.Teams[i].Score).ThenBy(i => i)]
+            : [.. Enumerable.Range(0, state.Teams.Count).OrderByDescending(i => state.Teams[i].Score).ThenBy(i => i)];
 
     private static StageState Enter(StageState state, StageSetup setup, ContestDefinition contest, int seq, long nowMs)
     {
@@ -92,7 +94,7 @@ public static partial class StageMachine
             case SegmentKind.Buzz:
                 return state with { Phase = StagePhases.Ready };
             case SegmentKind.Wager:
-                var order = newSegment ? ByStanding(state) : state.Order; // fixed when the round begins
+                var order = newSegment ? ByStanding(state, segment.WagerOrder) : state.Order; // fixed when the round begins
                 return state with { Order = order, Phase = StagePhases.Wagering, Turn = order[q % order.Count] };
             case SegmentKind.Elimination:
                 var alive = Enumerable.Range(0, n).Where(i => !state.Teams[i].Out).ToList();
@@ -111,18 +113,23 @@ public static partial class StageMachine
                     TurnEndsAtMs = endsAt,
                     Phase = nowMs > endsAt ? StagePhases.Audience : StagePhases.Answering,
                 };
-            default: // tie-break: sudden death among the teams tied at the top when it begins
-                var contenders = newSegment ? TiedLeaders(state) : state.Order;
+            default: // tie-break: sudden death among the teams tied at its place when it begins
+                var contenders = newSegment ? TiedAt(state, segment.Place) : state.Order;
                 return state.Winner is null && contenders.Count >= 2
                     ? state with { Order = contenders, Phase = StagePhases.Ready }
                     : state with { Order = contenders };
         }
     }
 
-    private static List<int> TiedLeaders(StageState state)
+    /// <summary>The teams level with the team at <paramref name="place"/> (1-based), if there are two or more.</summary>
+    private static List<int> TiedAt(StageState state, int place)
     {
-        var top = state.Teams.Max(t => t.Score);
-        var tied = Enumerable.Range(0, state.Teams.Count).Where(i => state.Teams[i].Score == top).ToList();
+        if (place > state.Teams.Count)
+        {
+            return [];
+        }
+        var score = state.Teams.Select(t => t.Score).OrderDescending().ElementAt(place - 1);
+        var tied = Enumerable.Range(0, state.Teams.Count).Where(i => state.Teams[i].Score == score).ToList();
         return tied.Count >= 2 ? tied : [];
     }
 

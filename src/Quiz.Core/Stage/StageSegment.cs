@@ -20,8 +20,18 @@ public enum SegmentKind
     /// <summary>限时速答: each team answers a block of questions against its own clock.</summary>
     Rapid,
 
-    /// <summary>加赛: sudden death among the teams tied at the top, by buzz; the first right answer decides.</summary>
+    /// <summary>加赛: sudden death by buzz among the teams tied at a place (the top by default); the first right answer decides.</summary>
     Tiebreak,
+}
+
+/// <summary>In which order of standing teams choose their stakes in a wager round.</summary>
+public enum WagerOrder
+{
+    /// <summary>The leader first.</summary>
+    HighestFirst,
+
+    /// <summary>The last-placed team first (a chance to catch up; many contests' rule).</summary>
+    LowestFirst,
 }
 
 /// <summary>Who a required question belongs to.</summary>
@@ -55,6 +65,14 @@ public sealed record StageSegment
 
     public IReadOnlyList<int> WagerValues { get; init; } = [10, 20, 30];
 
+    public WagerOrder WagerOrder { get; init; } = WagerOrder.HighestFirst;
+
+    /// <summary>
+    /// Tie-break: the place it decides. The teams level with the team at this place play (1: a tie at the top;
+    /// 3: a tie across third place, for the last prize). Nobody level there: nothing to play.
+    /// </summary>
+    public int Place { get; init; } = 1;
+
     /// <summary>Wrong answers a team may give in an elimination round before it is out.</summary>
     public int Lives { get; init; } = 1;
 
@@ -84,6 +102,14 @@ public sealed record StageSegment
         if (WagerValues is null || WagerValues.Count is < 1 or > 10 || WagerValues.Any(v => v is < 1 or > 10_000) || WagerValues.Distinct().Count() != WagerValues.Count)
         {
             yield return FieldError.Of($"{field}.wagerValues", StageReasons.Wagers.With());
+        }
+        if (!Enum.IsDefined(WagerOrder))
+        {
+            yield return FieldError.Of($"{field}.wagerOrder", StageReasons.WagerOrder.With());
+        }
+        if (Place is < 1 or > 15)
+        {
+            yield return FieldError.Of($"{field}.place", StageReasons.Between.With(("min", 1), ("max", 15)));
         }
         if (Lives is < 1 or > 10)
         {

@@ -13,14 +13,16 @@ const KINDS = ["Required", "Buzz", "Wager", "Elimination", "Rapid", "Tiebreak"];
 const FIELDS = {
   Required: ["points", "wrongDeduction", "rotation"],
   Buzz: ["points", "wrongDeduction", "earlyBuzzPenalties", "buzzWindowSeconds", "rebound"],
-  Wager: ["wagerValues"],
+  Wager: ["wagerValues", "wagerOrder"],
   Elimination: ["points", "wrongDeduction", "lives"],
   Rapid: ["points", "wrongDeduction", "questionsPerTeam", "teamSeconds"],
-  Tiebreak: ["points", "wrongDeduction", "earlyBuzzPenalties", "buzzWindowSeconds"],
+  Tiebreak: ["place", "points", "wrongDeduction", "earlyBuzzPenalties", "buzzWindowSeconds"],
 };
 const LISTS = ["earlyBuzzPenalties", "wagerValues"];
-const INTEGERS = ["points", "wrongDeduction", "buzzWindowSeconds", "lives", "questionsPerTeam", "teamSeconds"];
-const DEFAULT_SEGMENT = { points: 10, wrongDeduction: 0, rotation: "Team", earlyBuzzPenalties: "10, 20", buzzWindowSeconds: 10, rebound: true, wagerValues: "10, 20, 30", lives: 1, questionsPerTeam: 5, teamSeconds: 60 };
+const INTEGERS = ["points", "wrongDeduction", "buzzWindowSeconds", "lives", "questionsPerTeam", "teamSeconds", "place"];
+// Parameters chosen from a list: their values, each shown as t(`st.${key}.${value}`).
+const CHOICES = { rotation: ["Team", "Member"], wagerOrder: ["HighestFirst", "LowestFirst"] };
+const DEFAULT_SEGMENT = { points: 10, wrongDeduction: 0, rotation: "Team", earlyBuzzPenalties: "10, 20", buzzWindowSeconds: 10, rebound: true, wagerValues: "10, 20, 30", wagerOrder: "HighestFirst", lives: 1, questionsPerTeam: 5, teamSeconds: 60, place: 1 };
 const TEAMS = { min: 2, max: 16 };
 
 let box = null;
@@ -145,10 +147,10 @@ function drawRound(round, i) {
 
 function drawParameter(path, key, value) {
   const label = t(`st.${key}`);
-  if (key === "rotation") {
+  if (CHOICES[key]) {
     const id = idOf(path);
     return `<div><label for="${id}">${esc(label)}</label><select id="${id}" data-path="${path}">
-      ${["Team", "Member"].map(r => `<option value="${r}" ${value === r ? "selected" : ""}>${esc(t(`st.rotation.${r}`))}</option>`).join("")}</select></div>`;
+      ${CHOICES[key].map(r => `<option value="${r}" ${value === r ? "selected" : ""}>${esc(t(`st.${key}.${r}`))}</option>`).join("")}</select></div>`;
   }
   if (key === "rebound") {
     return `<div><label class="inline"><input type="checkbox" id="${idOf(path)}" data-path="${path}" ${value ? "checked" : ""}> ${esc(label)}</label></div>`;
