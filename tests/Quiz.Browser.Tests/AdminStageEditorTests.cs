@@ -140,6 +140,31 @@ public sealed class AdminStageEditorTests
         Assert.Empty(scriptErrors);
     }
 
+    [BrowserFact]
+    public async Task A_template_on_another_bank_names_each_rule_that_bank_cannot_fill()
+    {
+        await using var server = await StartWithSampleBankAsync(nameof(A_template_on_another_bank_names_each_rule_that_bank_cannot_fill));
+        using (var http = server.CreateHttpClient())
+        {
+            var bank = await http.PostAsJsonAsync("/api/banks", new { name = "区科协自编题库" });
+            var bankId = (await bank.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            using var file = new StringContent(SeededQuestions.Json, System.Text.Encoding.UTF8, "application/json");
+            Assert.True((await http.PostAsync($"/api/banks/{bankId}/import?format=json", file)).IsSuccessStatusCode);
+        }
+        await using var browser = await BrowserSession.LaunchAsync();
+        var (admin, scriptErrors) = await OpenEditorAsync(browser, server, bank: "区科协自编题库");
+
+        await admin.Locator("#st-create").ClickAsync();
+        // The seeded bank has none of the template's themes: every rule of every round is short, each named.
+        var summary = admin.Locator("#st-errors");
+        await Expect(summary).ToContainTextAsync("比赛未创建");
+        await Expect(summary).ToContainTextAsync("第 1 轮（必答题（一）） 第 1 条抽题规则的题数：题库中符合这条规则（且未被前面的规则抽走）的题只有 0 道，还差 6 道");
+        await Expect(admin.Locator("#st-rounds-0-blueprint-0-count-error")).ToHaveTextAsync("题库中符合这条规则（且未被前面的规则抽走）的题只有 0 道，还差 6 道");
+        await Expect(admin.Locator("#created-code")).ToHaveCountAsync(0);
+        Assert.Equal(1, await CreatedAsync(server, "refused: blueprint_short"));
+        Assert.Empty(scriptErrors);
+    }
+
     // The template draws its rounds from the sample bank's themes, so this server imports it at start.
     private static async Task<QuizServer> StartWithSampleBankAsync(string name)
     {
@@ -149,7 +174,7 @@ public sealed class AdminStageEditorTests
     }
 
     // The admin page logged in, on the contest tab, with the cadres' template open in the editor; and its script errors.
-    private static async Task<(IPage Admin, List<string> ScriptErrors)> OpenEditorAsync(BrowserSession browser, QuizServer server)
+    private static async Task<(IPage Admin, List<string> ScriptErrors)> OpenEditorAsync(BrowserSession browser, QuizServer server, string? bank = null)
     {
         var admin = await browser.LaptopAsync(server.BaseAddress);
         var scriptErrors = new List<string>();
@@ -160,6 +185,12 @@ public sealed class AdminStageEditorTests
         await admin.Locator("#login button[type=submit]").ClickAsync();
         await Expect(admin.Locator("#bank-list")).ToContainTextAsync("科学素质示例题库");
         await admin.Locator("#tab-contests").ClickAsync();
+        // The sample bank is the template's bank unless the organizer picks another.
+        await Expect(admin.Locator("#c-template-bank option:checked")).ToContainTextAsync("科学素质示例题库");
+        if (bank is not null)
+        {
+            await admin.Locator("#c-template-bank").SelectOptionAsync(new SelectOptionValue { Label = $"{bank} (5)" });
+        }
         await admin.Locator("[data-template='cadres-6x3']").ClickAsync();
         await Expect(admin.Locator("#st-heading")).ToBeFocusedAsync();
         await Expect(admin.Locator("#stage-editor fieldset.team")).ToHaveCountAsync(6);

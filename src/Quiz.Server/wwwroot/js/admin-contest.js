@@ -38,17 +38,25 @@ function draw() {
   redrawStageEditor(panel.querySelector("#c-stage"));
 }
 
-// Shipped stage-contest templates (teams, segments, rounds drawn by blueprint) on the first round's bank: the
-// template opens in the stage editor, which creates the contest once the organizer has named teams and members.
+// Shipped stage-contest templates (teams, segments, rounds drawn by blueprint) on a bank the organizer picks (the
+// shipped sample bank first, whose themes the templates' rules name): the template opens in the stage editor, which
+// creates the contest once the organizer has named teams and members.
+let templateBank = "";
+
 async function drawTemplates() {
   const box = panel.querySelector("#c-templates");
   try {
     const list = await api("GET", "/api/contests/stage-templates");
-    box.innerHTML = `<h2>${esc(t("c.stageTemplates"))}</h2>` + list.map(x => `<p><strong>${esc(x.title)}</strong><br><span class="muted">${esc(x.description)}</span></p>
+    if (!banks.some(b => b.id === templateBank)) templateBank = (banks.find(b => b.name === "科学素质示例题库") ?? banks[0])?.id ?? "";
+    box.innerHTML = `<h2>${esc(t("c.stageTemplates"))}</h2>
+      <div><label for="c-template-bank">${esc(t("c.templateBank"))}</label><select id="c-template-bank">
+        ${banks.map(b => `<option value="${esc(b.id)}" ${b.id === templateBank ? "selected" : ""}>${esc(b.name)} (${b.questionCount})</option>`).join("")}</select></div>`
+      + list.map(x => `<p><strong>${esc(x.title)}</strong><br><span class="muted">${esc(x.description)}</span></p>
       <button type="button" class="secondary" data-template="${esc(x.id)}">${esc(t("c.fromTemplate"))}</button>`).join("");
+    box.querySelector("#c-template-bank").addEventListener("change", e => { templateBank = e.target.value; });
     for (const button of box.querySelectorAll("[data-template]")) {
       button.addEventListener("click", async () => {
-        const bankId = rounds[0]?.bankId || banks[0]?.id || "";
+        const bankId = templateBank;
         const error = panel.querySelector("#c-error");
         try {
           const body = await api("GET", `/api/contests/stage-templates/${encodeURIComponent(button.dataset.template)}?bankId=${encodeURIComponent(bankId)}`);

@@ -87,7 +87,7 @@ const zh = {
   "err.generic": "操作失败：{m}",
   "login.title": "组织者登录", "login.user": "用户名", "login.password": "密码", "login.go": "登录",
   "login.failed": "用户名或密码不正确。", "login.throttled": "尝试次数过多，请一分钟后再试。",
-  "c.stageTemplates": "知识竞赛模板（代表队上台，观众同步答题）", "c.fromTemplate": "按此模板编辑并创建（题目取自第1轮所选题库）",
+  "c.stageTemplates": "知识竞赛模板（代表队上台，观众同步答题）", "c.fromTemplate": "按此模板编辑并创建", "c.templateBank": "模板题目取自题库",
   // stage-contest editor (js/admin-stage.js)
   "st.heading": "编辑知识竞赛", "st.baseScore": "各队基础分", "st.teams": "代表队（{n} 队，2–16 队）", "st.addTeam": "添加代表队",
   "st.team": "第 {n} 队", "st.teamName": "名称", "st.members": "队员", "st.membersHint": "每行一人，1–10 人",
@@ -217,7 +217,7 @@ const en = {
   "err.generic": "Failed: {m}",
   "login.title": "Organizer login", "login.user": "User name", "login.password": "Password", "login.go": "Log in",
   "login.failed": "The user name or the password is wrong.", "login.throttled": "Too many tries; wait a minute and try again.",
-  "c.stageTemplates": "Stage contest templates (teams on stage, the audience plays along)", "c.fromTemplate": "Edit and create from this template (questions from round 1's bank)",
+  "c.stageTemplates": "Stage contest templates (teams on stage, the audience plays along)", "c.fromTemplate": "Edit and create from this template", "c.templateBank": "The template's questions come from bank",
   "st.heading": "Edit the stage contest", "st.baseScore": "Base score per team", "st.teams": "Teams ({n}; 2-16)", "st.addTeam": "Add a team",
   "st.team": "Team {n}", "st.teamName": "name", "st.members": "members", "st.membersHint": "One name per line, 1-10 people",
   "st.removeTeam": "Remove this team", "st.removeTeamOf": "Remove team {n}", "st.cancel": "Cancel", "st.kind": "Stage segment",
