@@ -38,7 +38,6 @@ public sealed class AdminStageEditorTests
         await admin.Locator("[data-round='2']").GetByLabel("提前抢答扣分").FillAsync("5，15, 30");
         await admin.Locator("#st-stage-segments-3-wagerValues").FillAsync("20, 40, 60");
         await admin.Locator("[data-round='3']").GetByLabel("选分顺序").SelectOptionAsync(new SelectOptionValue { Label = "按得分由低到高" });
-        await admin.Locator("[data-round='4']").GetByLabel("加赛决出第几名（1 为第一名）").FillAsync("3");
         await admin.Locator("#st-stage-segments-2-buzzWindowSeconds").FillAsync("15");
         await admin.Locator("[data-round='1']").GetByLabel("答题顺序").SelectOptionAsync(new SelectOptionValue { Label = "按队轮流" });
         // 16 抢答 questions instead of 20: the first of the round's two draw rules takes 6 instead of 10.
@@ -64,7 +63,6 @@ public sealed class AdminStageEditorTests
         Assert.Equal(15, stage.Segments[2]!.BuzzWindowSeconds);
         Assert.Equal([20, 40, 60], stage.Segments[3]!.WagerValues);
         Assert.Equal(WagerOrder.LowestFirst, stage.Segments[3]!.WagerOrder);
-        Assert.Equal(3, stage.Segments[4]!.Place);
         Assert.Equal(Rotation.Team, stage.Segments[1]!.Rotation);
         Assert.Equal(100, stage.BaseScore);
         Assert.Equal(5, stage.Segments.Count);

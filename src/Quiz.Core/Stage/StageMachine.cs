@@ -113,23 +113,18 @@ public static partial class StageMachine
                     TurnEndsAtMs = endsAt,
                     Phase = nowMs > endsAt ? StagePhases.Audience : StagePhases.Answering,
                 };
-            default: // tie-break: sudden death among the teams tied at its place when it begins
-                var contenders = newSegment ? TiedAt(state, segment.Place) : state.Order;
+            default: // tie-break: sudden death among the teams tied at the top when it begins
+                var contenders = newSegment ? TiedLeaders(state) : state.Order;
                 return state.Winner is null && contenders.Count >= 2
                     ? state with { Order = contenders, Phase = StagePhases.Ready }
                     : state with { Order = contenders };
         }
     }
 
-    /// <summary>The teams level with the team at <paramref name="place"/> (1-based), if there are two or more.</summary>
-    private static List<int> TiedAt(StageState state, int place)
+    private static List<int> TiedLeaders(StageState state)
     {
-        if (place > state.Teams.Count)
-        {
-            return [];
-        }
-        var score = state.Teams.Select(t => t.Score).OrderDescending().ElementAt(place - 1);
-        var tied = Enumerable.Range(0, state.Teams.Count).Where(i => state.Teams[i].Score == score).ToList();
+        var top = state.Teams.Max(t => t.Score);
+        var tied = Enumerable.Range(0, state.Teams.Count).Where(i => state.Teams[i].Score == top).ToList();
         return tied.Count >= 2 ? tied : [];
     }
 

@@ -20,7 +20,7 @@ public enum SegmentKind
     /// <summary>限时速答: each team answers a block of questions against its own clock.</summary>
     Rapid,
 
-    /// <summary>加赛: sudden death by buzz among the teams tied at a place (the top by default); the first right answer decides.</summary>
+    /// <summary>加赛: sudden death among the teams tied at the top, by buzz; the first right answer decides.</summary>
     Tiebreak,
 }
 
@@ -67,12 +67,6 @@ public sealed record StageSegment
 
     public WagerOrder WagerOrder { get; init; } = WagerOrder.HighestFirst;
 
-    /// <summary>
-    /// Tie-break: the place it decides. The teams level with the team at this place play (1: a tie at the top;
-    /// 3: a tie across third place, for the last prize). Nobody level there: nothing to play.
-    /// </summary>
-    public int Place { get; init; } = 1;
-
     /// <summary>Wrong answers a team may give in an elimination round before it is out.</summary>
     public int Lives { get; init; } = 1;
 
@@ -106,10 +100,6 @@ public sealed record StageSegment
         if (!Enum.IsDefined(WagerOrder))
         {
             yield return FieldError.Of($"{field}.wagerOrder", StageReasons.WagerOrder.With());
-        }
-        if (Place is < 1 or > 15)
-        {
-            yield return FieldError.Of($"{field}.place", StageReasons.Between.With(("min", 1), ("max", 15)));
         }
         if (Lives is < 1 or > 10)
         {

@@ -126,35 +126,6 @@ public sealed class StageSegmentTests
     }
 
     [Fact]
-    public void A_tie_break_for_third_place_is_played_by_the_teams_level_there_only()
-    {
-        var third = new StageSegment { Kind = SegmentKind.Tiebreak, Place = 3 };
-        var f = StageFixture.Of((new StageSegment { Kind = SegmentKind.Required }, 1), (third, 2));
-        // 130, 120, 110, 110: first and second are clear, teams 2 and 3 are level across third place.
-        f.Move(0, new StageMove(StageMoves.Correct, Team: 0, Value: 30, Reason: "r"));
-        f.Move(0, new StageMove(StageMoves.Correct, Team: 1, Value: 20, Reason: "r"));
-        f.Move(0, new StageMove(StageMoves.Correct, Team: 2, Value: 10, Reason: "r"));
-        f.Move(0, new StageMove(StageMoves.Correct, Team: 3, Value: 10, Reason: "r"));
-        f.Enter(1);
-        Assert.Equal([2, 3], f.State.Order);
-        f.Arm(1);
-        Assert.Equal(BuzzStatuses.NotEligible, f.Buzz(1, 0, 10).Outcome);
-        f.Buzz(1, 3, 10);
-        f.Now += 1_000;
-        f.Move(1, new StageMove(StageMoves.Decide));
-        Assert.Equal("right:3:winner", f.Judge(1, true).Outcome);
-        Assert.Equal(3, f.State.Winner);
-
-        // Level at the top but not at third: a tie-break for third has nothing to play.
-        var g = StageFixture.Of((new StageSegment { Kind = SegmentKind.Required }, 1), (third, 1));
-        g.Move(0, new StageMove(StageMoves.Correct, Team: 0, Value: 10, Reason: "r"));
-        g.Move(0, new StageMove(StageMoves.Correct, Team: 1, Value: 10, Reason: "r"));
-        g.Move(0, new StageMove(StageMoves.Correct, Team: 2, Value: 5, Reason: "r"));
-        g.Enter(1);
-        Assert.Equal(StagePhases.Idle, g.State.Phase);
-    }
-
-    [Fact]
     public void A_tie_break_with_no_tie_at_the_top_is_not_played()
     {
         var f = StageFixture.Of((new StageSegment { Kind = SegmentKind.Required }, 1), (new StageSegment { Kind = SegmentKind.Tiebreak }, 1));
@@ -220,7 +191,7 @@ public sealed class StageSegmentTests
             BaseScore = -1,
             BuzzSettleMs = 10,
             Segments = [new StageSegment { Kind = (SegmentKind)42, Points = -1, WagerValues = [], Lives = 0, BuzzWindowSeconds = 1,
-                EarlyBuzzPenalties = [-5], QuestionsPerTeam = 0, WagerOrder = (WagerOrder)7, Place = 0 }],
+                EarlyBuzzPenalties = [-5], QuestionsPerTeam = 0, WagerOrder = (WagerOrder)7 }],
         };
         var errors = bad.Validate("stage", rounds: 1).Concat(bad.Validate("stage", rounds: 2))
             .Concat(new StageSetup { Teams = [], Segments = [] }.Validate("stage", 0)).ToList();

@@ -16,13 +16,13 @@ const FIELDS = {
   Wager: ["wagerValues", "wagerOrder"],
   Elimination: ["points", "wrongDeduction", "lives"],
   Rapid: ["points", "wrongDeduction", "questionsPerTeam", "teamSeconds"],
-  Tiebreak: ["place", "points", "wrongDeduction", "earlyBuzzPenalties", "buzzWindowSeconds"],
+  Tiebreak: ["points", "wrongDeduction", "earlyBuzzPenalties", "buzzWindowSeconds"],
 };
 const LISTS = ["earlyBuzzPenalties", "wagerValues"];
-const INTEGERS = ["points", "wrongDeduction", "buzzWindowSeconds", "lives", "questionsPerTeam", "teamSeconds", "place"];
+const INTEGERS = ["points", "wrongDeduction", "buzzWindowSeconds", "lives", "questionsPerTeam", "teamSeconds"];
 // Parameters chosen from a list: their values, each shown as t(`st.${key}.${value}`).
 const CHOICES = { rotation: ["Team", "Member"], wagerOrder: ["HighestFirst", "LowestFirst"] };
-const DEFAULT_SEGMENT = { points: 10, wrongDeduction: 0, rotation: "Team", earlyBuzzPenalties: "10, 20", buzzWindowSeconds: 10, rebound: true, wagerValues: "10, 20, 30", wagerOrder: "HighestFirst", lives: 1, questionsPerTeam: 5, teamSeconds: 60, place: 1 };
+const DEFAULT_SEGMENT = { points: 10, wrongDeduction: 0, rotation: "Team", earlyBuzzPenalties: "10, 20", buzzWindowSeconds: 10, rebound: true, wagerValues: "10, 20, 30", wagerOrder: "HighestFirst", lives: 1, questionsPerTeam: 5, teamSeconds: 60 };
 const TEAMS = { min: 2, max: 16 };
 
 let box = null;
