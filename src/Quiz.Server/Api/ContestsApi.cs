@@ -21,6 +21,8 @@ internal static class ContestsApi
     {
         var contests = app.MapGroup("/api/contests").WithTags("Contests");
         contests.MapPost("/", Create).WithName("CreateContest").RequireAuthorization(Policies.Organizer);
+        contests.MapGet("/{contestId}", Setup).WithName("GetContestSetup").RequireAuthorization(Policies.Organizer)
+            .WithDescription("How the contest was set up: title, join code, rounds (rules, question count) and the stage (teams, members, segments); no question text or keys.");
         contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard");
         contests.MapGet("/{contestId}/questions/{seq:int}/reveal", Reveal).WithName("GetAnswerReveal")
             .WithDescription("The key, explanation and answer spread of a revealed question (409 not_revealed before); pages reloaded after the reveal redraw from it.");
@@ -50,6 +52,9 @@ internal static class ContestsApi
 
     private static async Task<Ok<IReadOnlyList<StageTemplate>>> StageTemplateList(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListStageTemplates(), ct));
+
+    private static async Task<Ok<ContestSetup>> Setup(string contestId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetContestSetup(contestId), ct));
 
     private static async Task<Ok<CreateContest>> StageTemplate(string templateId, string bankId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetStageTemplate(templateId, bankId), ct));

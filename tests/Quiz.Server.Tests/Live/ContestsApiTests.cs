@@ -4,6 +4,8 @@ using System.Text.Json;
 using Quiz.Core.Banks;
 using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
+using Quiz.Core.Stage;
+using Quiz.Server.Tests.Stage;
 using Quiz.Server.Tests.Support;
 
 namespace Quiz.Server.Tests.Live;
@@ -38,6 +40,35 @@ public sealed class ContestsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
         var zeroField = Assert.Single((await zero.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
         Assert.Equal("rounds[0].blueprint[1].count", zeroField.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task An_organizer_reads_back_how_a_stage_contest_was_set_up_without_any_question_or_key()
+    {
+        await using var server = LiveGame.Server(nameof(ContestsApiTests));
+        var (bankId, ids) = await LiveGame.ImportBankAsync(server);
+        using var http = server.CreateHttpClient();
+        var created = await LiveGame.Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests", new CreateContest("区级决赛",
+            [new RoundSpec("抢答", new RoundRules { TimeLimitSeconds = 20 }, bankId, [ids["q-single"], ids["q-fill"]]),
+             new RoundSpec("风险", new RoundRules { TimeLimitSeconds = 45 }, bankId, [ids["q-multi"]])],
+            StageGame.SixTeams(new StageSegment { Kind = SegmentKind.Buzz, EarlyBuzzPenalties = [5] },
+                new StageSegment { Kind = SegmentKind.Wager, WagerOrder = WagerOrder.LowestFirst })), QuizJson.Options));
+
+        var response = await http.GetAsync($"/api/contests/{created.ContestId}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var setup = JsonSerializer.Deserialize<ContestSetup>(body, QuizJson.Options)!;
+        Assert.Equal(("区级决赛", created.JoinCode, false), (setup.Title, setup.JoinCode, setup.OnlineRound));
+        Assert.Equal([("抢答", 2, 20), ("风险", 1, 45)], setup.Rounds.Select(r => (r.Title, r.Questions, r.Rules.TimeLimitSeconds)));
+        Assert.Equal(["队0", "队1", "队2", "队3", "队4", "队5"], setup.Stage!.Teams.Select(t => t.Name));
+        Assert.Equal([5], setup.Stage.Segments[0]!.EarlyBuzzPenalties);
+        Assert.Equal(WagerOrder.LowestFirst, setup.Stage.Segments[1]!.WagerOrder);
+        // Nothing of the questions: no stem, no key, no salt.
+        Assert.DoesNotContain(SeededQuestions.SecretFill, body);
+        Assert.DoesNotContain("温室气体", body);
+        Assert.DoesNotContain("salt", body, StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/contests/nope")).StatusCode);
     }
 
     [Fact]
