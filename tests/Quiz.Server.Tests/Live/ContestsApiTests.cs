@@ -24,14 +24,17 @@ public sealed class ContestsApiTests
         Assert.Equal(2, drawn.Questions);
 
         var shortOf = await http.PostAsJsonAsync("/api/contests", new CreateContest("抽题竞赛",
-            [new RoundSpec("抽题", new RoundRules(), bankId, null, [new BlueprintRule(3, QuestionType.Multiple)])]), QuizJson.Options);
+            [new RoundSpec("抽题", new RoundRules(), bankId, null, [new BlueprintRule(3, QuestionType.Multiple)]),
+             new RoundSpec("再抽", new RoundRules(), bankId, null, [new BlueprintRule(1, QuestionType.Single), new BlueprintRule(2, QuestionType.Ordering)])]),
+            QuizJson.Options);
         Assert.Equal(HttpStatusCode.Conflict, shortOf.StatusCode);
         var problem = await shortOf.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("blueprint_short", problem.GetProperty("code").GetString());
         Assert.Contains("Round 1", problem.GetProperty("title").GetString());
-        // The rule at fault is named as a field, with a code the stage editor says in Chinese.
-        var field = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal("rounds[0].blueprint[0].count", field.GetProperty("field").GetString());
+        // Each rule at fault, in every round, is named as a field, with a code the stage editor says in Chinese.
+        var fields = problem.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal(["rounds[0].blueprint[0].count", "rounds[1].blueprint[1].count"], fields.Select(f => f.GetProperty("field").GetString()));
+        var field = fields[0];
         Assert.Equal("stage.blueprintShort", field.GetProperty("code").GetString());
         Assert.Equal(("1", "2"), (field.GetProperty("args").GetProperty("have").GetString(), field.GetProperty("args").GetProperty("short").GetString()));
 

@@ -93,13 +93,25 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
     {
         var snapshot = new List<ContestQuestion>();
         var rounds = new List<ContestRound>();
+        var shortRules = new List<(int Round, Shortfall Shortfall)>();
         foreach (var (spec, round) in command.Rounds.Select((r, i) => (r, i)))
         {
             rounds.Add(new ContestRound(string.IsNullOrWhiteSpace(spec.Title) ? $"第{round + 1}轮" : spec.Title, spec.Rules ?? new RoundRules()));
-            foreach (var question in await QuestionsOf(spec, round, cancellationToken))
+            var (drawn, shortfalls) = await QuestionsOf(spec, cancellationToken);
+            shortRules.AddRange(shortfalls.Select(s => (round, s)));
+            foreach (var question in drawn)
             {
                 snapshot.Add(new ContestQuestion(snapshot.Count, round, question, DisplayOrder(question), KeyCommitment.NewSalt()));
             }
+        }
+        if (shortRules.Count > 0) // every round is drawn first, so the organizer hears of every short rule at once
+        {
+            throw new DomainException("blueprint_short", "The bank cannot satisfy the blueprint. "
+                + string.Join(" ", shortRules.Select(s => $"Round {s.Round + 1}, {s.Shortfall.Message}.")))
+            {
+                Fields = [.. shortRules.Select(s => FieldError.Of($"rounds[{s.Round}].blueprint[{s.Shortfall.Rule - 1}].count",
+                    StageReasons.BlueprintShort.With(("have", s.Shortfall.Available), ("short", s.Shortfall.Wanted - s.Shortfall.Available))))],
+            };
         }
         var hostKey = Ids.Secret();
         var contest = new ContestDefinition
@@ -123,25 +135,21 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         throw new DomainException("no_join_code", "No free join code was found; try again.");
     }
 
-    private async ValueTask<IReadOnlyList<Question>> QuestionsOf(RoundSpec spec, int round, CancellationToken cancellationToken)
+    /// <summary>A round's questions: the ones listed, or a draw by its blueprint (with the rules the bank could not fill).</summary>
+    private async ValueTask<(IReadOnlyList<Question> Questions, IReadOnlyList<Shortfall> Shortfalls)> QuestionsOf(RoundSpec spec, CancellationToken cancellationToken)
     {
         if (spec.Blueprint is not { Count: > 0 } blueprint)
         {
-            return await questions.GetQuestionsAsync(spec.BankId, spec.QuestionIds!, cancellationToken);
+            return (await questions.GetQuestionsAsync(spec.BankId, spec.QuestionIds!, cancellationToken), []);
         }
         var pool = await questions.GetActiveQuestionsAsync(spec.BankId, cancellationToken);
         var outcome = PaperDrawer.Draw(spec.BankId, pool, blueprint, Random.Shared.NextInt64());
         if (outcome.Paper is null)
         {
-            throw new DomainException("blueprint_short",
-                $"Round {round + 1}: the bank cannot satisfy the blueprint. " + string.Join(" ", outcome.Shortfalls.Select(s => s.Message)))
-            {
-                Fields = [.. outcome.Shortfalls.Select(s => FieldError.Of($"rounds[{round}].blueprint[{s.Rule - 1}].count",
-                    StageReasons.BlueprintShort.With(("have", s.Available), ("short", s.Wanted - s.Available))))],
-            };
+            return ([], outcome.Shortfalls);
         }
         var byId = pool.ToDictionary(q => q.Id);
-        return [.. outcome.Paper.Items.Select(item => byId[item.QuestionId])];
+        return ([.. outcome.Paper.Items.Select(item => byId[item.QuestionId])], []);
     }
 
     /// <summary>
