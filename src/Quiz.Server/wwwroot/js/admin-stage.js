@@ -237,16 +237,12 @@ function build() {
       segments: stage.segments.map((s, i) => {
         if (!s) return null;
         const segment = { ...s };
-        for (const key of [...INTEGERS, ...LISTS]) {
+        for (const key of Object.keys(DEFAULT_SEGMENT)) {
+          // A parameter its kind does not show could not be fixed if the server refused it (typed under another
+          // kind, say), and it plays no part in this kind: it goes back to the default.
+          const raw = FIELDS[s.kind].includes(key) ? s[key] : DEFAULT_SEGMENT[key];
           const path = `stage.segments[${i}].${key}`;
-          const parse = LISTS.includes(key) ? list : integer;
-          const mark = bad.length;
-          segment[key] = parse(path, s[key]);
-          // A parameter its kind does not show cannot be fixed there: a bad one (typed under another kind) goes back to the default.
-          if (bad.length > mark && !FIELDS[s.kind].includes(key)) {
-            bad.length = mark;
-            segment[key] = parse(path, DEFAULT_SEGMENT[key]);
-          }
+          segment[key] = LISTS.includes(key) ? list(path, raw) : INTEGERS.includes(key) ? integer(path, raw) : raw;
         }
         return segment;
       }),
