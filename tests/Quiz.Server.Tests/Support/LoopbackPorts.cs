@@ -13,16 +13,25 @@ public static class LoopbackPorts
     private const int Low = 20_000;
     private const int High = 32_000;
 
+    // Nothing holds a port between the check and the child's bind, so two tests of this process could pick the same
+    // one: a port is handed out once per process.
+    private static readonly HashSet<int> HandedOut = [];
+
     /// <summary>The first of <paramref name="count"/> consecutive free ports, each also free at +<paramref name="alsoOffset"/> if given.</summary>
     public static int FreeRun(int count, int? alsoOffset = null)
     {
         for (var attempt = 0; attempt < 500; attempt++)
         {
             var first = Random.Shared.Next(Low, High - count - (alsoOffset ?? 0));
-            var ports = Enumerable.Range(first, count);
-            if (ports.Concat(alsoOffset is { } o ? ports.Select(p => p + o) : []).All(IsFree))
+            var ports = Enumerable.Range(first, count).ToList();
+            ports.AddRange(alsoOffset is { } o ? ports.Select(p => p + o).ToList() : []);
+            lock (HandedOut)
             {
-                return first;
+                if (!ports.Any(HandedOut.Contains) && ports.All(IsFree))
+                {
+                    HandedOut.UnionWith(ports);
+                    return first;
+                }
             }
         }
         throw new InvalidOperationException($"No run of {count} free loopback ports between {Low} and {High}");
