@@ -66,4 +66,52 @@ public sealed class StageContestTests
         await host.Locator("#correct-form button[type=submit]").ClickAsync();
         await Expect(screen.Locator("#stage .team-tile").Nth(1).Locator(".team-score")).ToHaveTextAsync("95");
     }
+
+    [BrowserFact]
+    public async Task The_screen_names_the_teams_in_a_tie_break_and_then_its_winner()
+    {
+        await using var server = BrowserServer.Start(nameof(StageContestTests) + "-tiebreak");
+        var stage = new
+        {
+            teams = new[]
+            {
+                new { name = "上城队", members = new[] { "甲" } }, new { name = "拱墅队", members = new[] { "乙" } }, new { name = "余杭队", members = new[] { "丙" } },
+            },
+            baseScore = 100,
+            segments = new object?[] { new { kind = "Required", points = 10 }, new { kind = "Tiebreak", points = 10, wrongDeduction = 0, buzzWindowSeconds = 30 } },
+        };
+        // Round 1 gives 上城队 and 余杭队 10 each (拱墅队's answer is judged wrong), so they are level at the top.
+        var contest = await Contests.CreateRoundsAsync(server, new { timeLimitSeconds = 60, points = 100 }, stage, [["q-single", "q-tf", "q-multi"], ["q-fill"]]);
+        await using var browser = await BrowserSession.LaunchAsync();
+        var host = await browser.LaptopAsync(server.BaseAddress);
+        await host.GotoAsync($"/host#contest={contest.ContestId}&key={contest.HostKey}");
+        await Expect(host.Locator("#stage")).ToBeVisibleAsync();
+        var screen = await browser.ProjectorAsync(server.BaseAddress);
+        await screen.GotoAsync($"/screen?code={contest.JoinCode}");
+        await Expect(screen.Locator("#stage .team-tile")).ToHaveCountAsync(3);
+
+        await host.Keyboard.PressAsync("s");
+        foreach (var (team, right) in new[] { ("上城队", true), ("拱墅队", false), ("余杭队", true) })
+        {
+            await Expect(host.Locator("#stage-phase")).ToContainTextAsync($"{team} 答题");
+            await host.Keyboard.PressAsync(right ? "y" : "x");
+            await Expect(host.Locator("#stage-phase")).Not.ToContainTextAsync($"{team} 答题");
+            await host.Keyboard.PressAsync("c");
+            await Expect(host.Locator("#status")).ToHaveTextAsync("已截止");
+            await host.Keyboard.PressAsync("n");
+        }
+
+        await Expect(screen.Locator("#stage-phase")).ToContainTextAsync("并列第一加赛：上城队、余杭队");
+        await Screenshots.TakeAsync(screen, "stage-04-screen-tie-break");
+        await host.Keyboard.PressAsync("a");
+        var seat = await browser.PhoneAsync(server.BaseAddress);
+        await host.Locator("#seats-box summary").ClickAsync();
+        await seat.GotoAsync((await host.Locator("#seats a").Nth(2).GetAttributeAsync("href"))!);
+        await Expect(seat.Locator("#buzz.armed")).ToBeVisibleAsync();
+        await seat.Locator("#buzz").ClickAsync();
+        await Expect(host.Locator("#stage-phase")).ToContainTextAsync("余杭队 答题");
+        await host.Keyboard.PressAsync("y");
+        await Expect(screen.Locator("#stage-phase")).ToContainTextAsync("胜出：余杭队");
+        await Expect(screen.Locator("#stage-phase")).Not.ToContainTextAsync("并列第一加赛");
+    }
 }

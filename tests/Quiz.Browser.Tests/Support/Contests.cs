@@ -30,7 +30,11 @@ public static class Contests
     public static Task<Created> CreateAsync(QuizServer server, object rules, params string[] keys) => CreateAsync(server, rules, null, keys);
 
     /// <summary>A contest of one round; with <paramref name="stage"/>, a stage contest (teams and the round's segment).</summary>
-    public static async Task<Created> CreateAsync(QuizServer server, object rules, object? stage, params string[] keys)
+    public static Task<Created> CreateAsync(QuizServer server, object rules, object? stage, params string[] keys) =>
+        CreateRoundsAsync(server, rules, stage, [keys]);
+
+    /// <summary>A contest of a round per list of question keys, all under the same rules; <paramref name="stage"/> as above, a segment per round.</summary>
+    public static async Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds)
     {
         using var http = server.CreateHttpClient();
         var bank = await ReadAsync(await http.PostAsJsonAsync("/api/banks", new { name = "浏览器测试题库" }));
@@ -42,7 +46,7 @@ public static class Contests
         var created = await ReadAsync(await http.PostAsJsonAsync("/api/contests", new
         {
             title = "全民科学素质知识竞赛",
-            rounds = new[] { new { title = "第一轮", rules, bankId, questionIds = keys.Select(k => ids[k]).ToArray() } },
+            rounds = rounds.Select((keys, i) => new { title = $"第{i + 1}轮", rules, bankId, questionIds = keys.Select(k => ids[k]).ToArray() }).ToArray(),
             stage,
         }));
         return new Created(created["contestId"]!.GetValue<string>(), created["joinCode"]!.GetValue<string>(), created["hostKey"]!.GetValue<string>());

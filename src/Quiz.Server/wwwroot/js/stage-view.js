@@ -9,8 +9,12 @@ export function phaseText(stage) {
   if (!stage || stage.seq < 0) return "";
   const team = teamName(stage, stage.turn) + (stage.member ? `（${stage.member}）` : "");
   const segment = stage.segment ? t(`seg.${stage.segment}`) : "";
-  const winner = stage.winner !== null && stage.winner !== undefined ? ` · ${t("stage.winner", { team: teamName(stage, stage.winner) })}` : "";
-  return [segment, t(`ph.${stage.phase}`, { team })].filter(Boolean).join(" · ") + winner;
+  const decided = stage.winner !== null && stage.winner !== undefined;
+  const winner = decided ? ` · ${t("stage.winner", { team: teamName(stage, stage.winner) })}` : "";
+  // A tie-break says who is in it: only those teams may buzz, and the hall should know why the others sit still.
+  const tied = stage.segment === "tiebreak" && !decided && stage.order?.length >= 2
+    ? ` · ${t("stage.tied", { teams: stage.order.map(i => teamName(stage, i)).join(t("stage.sep")) })}` : "";
+  return [segment, t(`ph.${stage.phase}`, { team })].filter(Boolean).join(" · ") + tied + winner;
 }
 
 /** Buzzes in server-time order, with the gap to the first in milliseconds. */
