@@ -41,19 +41,17 @@ public sealed partial class AttemptFinisher(IAttemptStore attempts, IPublisher p
     /// Publishes an ended attempt's notice, then clears its unannounced mark. A failure leaves the mark for a later
     /// sweep and is not the person's problem: their attempt has ended either way.
     /// </summary>
-    public async ValueTask<bool> AnnounceAsync(RoundSetup setup, AttemptResult result, CancellationToken ct)
+    public async ValueTask AnnounceAsync(RoundSetup setup, AttemptResult result, CancellationToken ct)
     {
         var contestId = setup.Contest.Id;
         try
         {
             await publisher.Publish(AttemptScoring.Notification(setup, contestId, result), ct);
             await attempts.AnnouncedAsync(contestId, result.ParticipantId, ct);
-            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             AnnounceFailed(logger, ex, contestId, result.ParticipantId);
-            return false;
         }
     }
 

@@ -46,11 +46,9 @@ public static partial class StageMachine
     /// <summary>Ranks by score, equal scores sharing a rank (1, 2, 2, 4).</summary>
     public static int RankOf(StageState state, int team) => 1 + state.Teams.Count(t => t.Score > state.Teams[team].Score);
 
-    /// <summary>Teams by standing: highest score first, equal scores in team order.</summary>
+    /// <summary>Teams by standing: highest (or lowest) score first, equal scores in team order.</summary>
     public static IReadOnlyList<int> ByStanding(StageState state, WagerOrder order = WagerOrder.HighestFirst) =>
-        order == WagerOrder.LowestFirst
-            ? [.. Enumerable.Range(0, state.Teams.Count).OrderBy(i => state.Teams[i].Score).ThenBy(i => i)]
-            : [.. Enumerable.Range(0, state.Teams.Count).OrderByDescending(i => state.Teams[i].Score).ThenBy(i => i)];
+        [.. Enumerable.Range(0, state.Teams.Count).OrderBy(i => order == WagerOrder.LowestFirst ? state.Teams[i].Score : -state.Teams[i].Score).ThenBy(i => i)];
 
     private static StageState Enter(StageState state, StageSetup setup, ContestDefinition contest, int seq, long nowMs)
     {

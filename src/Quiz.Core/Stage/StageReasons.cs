@@ -3,7 +3,8 @@ using Quiz.Core.Common;
 namespace Quiz.Core.Stage;
 
 /// <summary>
-/// Every reason a stage setup (teams, segments) can be refused for, in English and Simplified Chinese, as
+/// Every reason a contest's setup can be refused for (the stage's teams and segments, and a round's draw rules,
+/// which the stage editor shows), in English and Simplified Chinese, as
 /// <see cref="Banks.BankReasons"/> is for banks: the server writes the English from it, the admin page's stage editor
 /// fetches it (GET /api/contests/stage-reasons) and renders code + args in the page's language. Codes are stable API.
 /// </summary>

@@ -6,6 +6,7 @@ using Quiz.Core.Banks;
 using Quiz.Core.Banks.Formats;
 using Quiz.Core.Common;
 using Quiz.Core.Features.Banks;
+using Quiz.Core.Features.Reasons;
 using Quiz.Server.Security;
 
 namespace Quiz.Server.Api;
@@ -27,7 +28,7 @@ internal static class BankFilesApi
             .WithDescription("Imports a whole file or nothing (xlsx, csv, json, gift; at most 20 MB). 400 carries every error "
                 + "with row and column; dryRun=true reports without writing. See docs/import-formats.md.");
         banks.MapGet("/{bankId}/export", Export).WithName("ExportQuestions");
-        banks.MapGet("/reasons", Reasons).WithName("ListBankReasons")
+        banks.MapGet("/reasons", ReasonTexts.Of(ReasonTable.Bank)).WithName("ListBankReasons")
             .WithDescription("Every import and edit error code with its English and Chinese text; errors carry the code and its args.");
     }
 
@@ -36,9 +37,6 @@ internal static class BankFilesApi
         var file = await sender.Send(new GetImportTemplate(format), ct);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
-
-    private static async Task<Ok<ReasonTextDto[]>> Reasons(ISender sender, IMapper mapper, CancellationToken ct) =>
-        TypedResults.Ok(mapper.Map<ReasonTextDto[]>(await sender.Send(new ListBankReasons(), ct)));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string bankId, string? format, ISender sender, CancellationToken ct)
     {

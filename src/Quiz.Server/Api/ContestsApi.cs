@@ -1,14 +1,13 @@
 using System.Security.Claims;
-using MapsterMapper;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 using Quiz.Contracts;
-using Quiz.Contracts.Banks;
 using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
 using Quiz.Core.Features.Live;
+using Quiz.Core.Features.Reasons;
 using Quiz.Core.Features.Stage;
 using Quiz.Core.Stage;
 using Quiz.Server.Security;
@@ -38,7 +37,7 @@ internal static class ContestsApi
         contests.MapGet("/stage-templates", StageTemplateList).WithName("ListStageTemplates").RequireAuthorization(Policies.Organizer);
         contests.MapGet("/stage-templates/{templateId}", StageTemplate).WithName("GetStageTemplate").RequireAuthorization(Policies.Organizer)
             .WithDescription("A stage-contest template (teams, segments, rounds drawn by blueprint) filled in for ?bankId=: post it to /api/contests as it is, or edited.");
-        contests.MapGet("/stage-reasons", StageReasonTexts).WithName("ListStageReasons").RequireAuthorization(Policies.Organizer)
+        contests.MapGet("/stage-reasons", ReasonTexts.Of(ReasonTable.Stage)).WithName("ListStageReasons").RequireAuthorization(Policies.Organizer)
             .WithDescription("Every stage-setup error code with its English and Chinese text; field errors of a stage carry the code and its args.");
 
         app.MapGet("/api/join/{code}/qr.svg", JoinQr).WithTags("Contests").WithName("GetJoinQr");
@@ -58,9 +57,6 @@ internal static class ContestsApi
 
     private static async Task<Ok<CreateContest>> StageTemplate(string templateId, string bankId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetStageTemplate(templateId, bankId), ct));
-
-    private static async Task<Ok<ReasonTextDto[]>> StageReasonTexts(ISender sender, IMapper mapper, CancellationToken ct) =>
-        TypedResults.Ok(mapper.Map<ReasonTextDto[]>(await sender.Send(new ListStageReasons(), ct)));
 
     private static async Task<Ok<Leaderboard>> Board(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
         TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top), ct));

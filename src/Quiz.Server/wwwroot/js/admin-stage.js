@@ -1,5 +1,5 @@
 // The stage-contest editor: a template's CreateContest body shaped before it is created (title, base score, teams and
-// their members, each round's title and its segment's parameters for its kind). Every input carries the server's field
+// their members, each round's title, its draw rules' counts and its segment's parameters for its kind). Every input carries the server's field
 // path (data-path), so a 400's field errors land at their input and in a list that names the field in words; what the
 // organizer typed lives in the draft, never only in the DOM, so a redraw keeps it.
 import { t, onLangChange } from "./i18n.js";
@@ -9,7 +9,7 @@ import { fieldName } from "./admin-stage-errors.js";
 import { loadReasons, reasonText } from "./reasons.js";
 
 const KINDS = ["Required", "Buzz", "Wager", "Elimination", "Rapid", "Tiebreak"];
-// What each kind plays by (StageSegment, StageMachine); the other parameters keep what the template gave.
+// What each kind plays by (StageSegment, StageMachine); the others play no part and are posted as their defaults.
 const FIELDS = {
   Required: ["points", "wrongDeduction", "rotation"],
   Buzz: ["points", "wrongDeduction", "earlyBuzzPenalties", "buzzWindowSeconds", "rebound"],

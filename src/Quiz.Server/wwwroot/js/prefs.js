@@ -33,7 +33,6 @@ export function initPrefs() {
   applyI18n();
 }
 
-/** Escapes text for innerHTML templates; every server or user text goes through it. */
 /**
  * Puts the cursor in input, unless it is already somewhere in form: the forms are on screen before the connection
  * is up, and moving focus under someone typing (in the team field, say) sends the rest of their text elsewhere.
@@ -42,4 +41,5 @@ export function focusUnlessTyping(form, input) {
   if (!form.contains(document.activeElement)) input.focus();
 }
 
+/** Escapes text for innerHTML templates; every server or user text goes through it. */
 export const esc = value => String(value ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));

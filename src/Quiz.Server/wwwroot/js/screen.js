@@ -32,7 +32,7 @@ function showEnter(message) {
   $("enter").hidden = false;
   $("error").hidden = !message;
   $("error").textContent = message ?? "";
-  if (code) $("code").value = code; // a reconnection must not wipe a code someone is typing
+  if (code) $("code").value = code; // the code from the link, or the one last entered
   focusUnlessTyping($("enter"), $("code"));
 }
 
