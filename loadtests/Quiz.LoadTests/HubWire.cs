@@ -51,14 +51,24 @@ public sealed class HubWire : IAsyncDisposable
         return wire;
     }
 
-    /// <summary>Invokes a hub method; a null <paramref name="argument"/> calls one that takes none.</summary>
+    /// <summary>
+    /// Invokes a hub method (a null <paramref name="argument"/> calls one that takes none) and returns the value of its
+    /// <c>HubReply</c>; a refusal throws <see cref="HubWireException"/> with the refusal's code.
+    /// </summary>
     public async Task<JsonElement> InvokeAsync(string target, object? argument, CancellationToken cancellationToken = default)
     {
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = done;
         await SendAsync(_format.Invocation(id, target, argument), cancellationToken);
-        return await done.Task.WaitAsync(cancellationToken);
+        var reply = await done.Task.WaitAsync(cancellationToken);
+        if (reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+        {
+            return reply.TryGetProperty("value", out var value) ? value : default;
+        }
+        var error = reply.ValueKind == JsonValueKind.Object && reply.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
+        string? Text(string name) => error.ValueKind == JsonValueKind.Object && error.TryGetProperty(name, out var v) ? v.GetString() : null;
+        throw new HubWireException(Text("message") ?? $"{target}: no reply", Text("code") ?? "failed");
     }
 
     public async ValueTask DisposeAsync()
@@ -131,7 +141,7 @@ public sealed class HubWire : IAsyncDisposable
             case 3 when message.InvocationId is not null && _pending.TryRemove(message.InvocationId, out var done):
                 if (message.Error is not null)
                 {
-                    done.TrySetException(new HubWireException(message.Error));
+                    done.TrySetException(new HubWireException(message.Error, "failed"));
                 }
                 else
                 {
@@ -139,7 +149,7 @@ public sealed class HubWire : IAsyncDisposable
                 }
                 break;
             case 7:
-                Fail(new HubWireException(message.Error ?? "closed by server"));
+                Fail(new HubWireException(message.Error ?? "closed by server", "closed"));
                 break;
         }
     }
@@ -182,7 +192,11 @@ public sealed class HubWire : IAsyncDisposable
     }
 }
 
-public sealed class HubWireException(string message) : Exception(message);
+/// <summary>A refusal (<see cref="Code"/> as documented per method) or a failed call ("failed", "closed").</summary>
+public sealed class HubWireException(string message, string code) : Exception($"{code}: {message}")
+{
+    public string Code { get; } = code;
+}
 
 internal static class Json
 {

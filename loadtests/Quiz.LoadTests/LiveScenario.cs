@@ -1,3 +1,4 @@
+using Quiz.Contracts;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
@@ -51,29 +52,29 @@ internal static class LiveScenario
         var revealed = Signals(questions);
         host.OnEvent = (target, payload) =>
         {
-            if (target == "QuestionClosed")
+            if (target == nameof(IQuizClient.QuestionClosed))
             {
                 closed[payload.GetProperty("seq").GetInt32()].TrySetResult(0);
             }
-            if (target == "AnswerRevealed")
+            if (target == nameof(IQuizClient.AnswerRevealed))
             {
                 revealed[payload.GetProperty("seq").GetInt32()].TrySetResult(payload.GetProperty("answers").GetInt32());
             }
         };
-        await host.InvokeAsync("HostRoom", new { contestId, hostKey });
+        await host.InvokeAsync(HubMethods.HostRoom, new HostRoomRequest(contestId, hostKey));
         for (var q = 0; q < questions; q++)
         {
-            var state = await host.InvokeAsync("Control", new { move = q == 0 ? "start" : "next" });
+            var state = await host.InvokeAsync(HubMethods.Control, new ControlRequest(q == 0 ? HostMoves.Start : HostMoves.Next));
             var closesAt = state.GetProperty("closesAtMs").GetInt64();
             Console.Error.WriteLine($"question {q} open; closes in {(closesAt - Clock.NowMs) / 1000:0.0} s");
             // The server closes the question itself at close + grace; the host reveals at once and shows the board.
             await closed[q].Task.WaitAsync(TimeSpan.FromMilliseconds(closesAt - Clock.NowMs + 30_000));
-            await host.InvokeAsync("Control", new { move = "reveal" });
+            await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.Reveal));
             stored += await revealed[q].Task.WaitAsync(TimeSpan.FromSeconds(30));
-            await host.InvokeAsync("Control", new { move = "board" });
+            await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.Board));
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
-        await host.InvokeAsync("Control", new { move = "end" });
+        await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.End));
         await Task.Delay(TimeSpan.FromSeconds(3));
         var measured = await swarm.StopAsync();
         var after = await ServerMetrics.ScrapeAsync(http, urls);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using Quiz.Contracts;
 
 namespace Quiz.LoadTests;
 
@@ -27,23 +28,15 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         {
             _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken, protocol);
             _wire.OnEvent = OnEvent;
-            // PascalCase members: MessagePack binds records by property name; JSON turns them into camelCase.
-            var join = new
-            {
-                Code = code,
-                Nickname = $"P{index:00000}",
-                Team = $"队{index % 50}",
-                Unit = $"单位{index % 200}",
-                District = Districts[index % Districts.Length],
-            };
+            var join = new JoinRequest(code, $"P{index:00000}", $"队{index % 50}", $"单位{index % 200}", Districts[index % Districts.Length]);
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await _wire.InvokeAsync("Join", join, cancellationToken);
+                    await _wire.InvokeAsync(HubMethods.Join, join, cancellationToken);
                     break;
                 }
-                catch (HubWireException ex) when (ex.Message.StartsWith("busy", StringComparison.Ordinal) && attempt < 30)
+                catch (HubWireException ex) when (ex.Code == HubErrors.Busy && attempt < 30)
                 {
                     // Admission control: the node admits a bounded number of joins a second; back off and come again, as the pages do.
                     lock (result)
@@ -83,13 +76,13 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
     {
         switch (target)
         {
-            case "QuestionOpened":
+            case nameof(IQuizClient.QuestionOpened):
                 result.BroadcastUs.Enqueue((long)((Clock.NowMs - payload.GetProperty("serverTimeMs").GetInt64()) * 1000));
                 // The question really closes when the server stops accepting: its close plus the 500 ms grace.
                 _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("closesAtMs").GetInt64() + GraceMs);
                 _ = AnswerAsync(payload);
                 break;
-            case "StandingUpdated":
+            case nameof(IQuizClient.StandingUpdated):
                 var seq = payload.GetProperty("seq").GetInt32();
                 if (_closedAt.TryGetValue(seq, out var closedAt) && _ranked.TryAdd(seq, true))
                 {
@@ -117,7 +110,7 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var ack = await _wire!.InvokeAsync("SubmitAnswer", new { AnswerId = answerId, Seq = seq, Options = new[] { choice }, Text = (string?)null });
+            var ack = await _wire!.InvokeAsync(HubMethods.SubmitAnswer, new AnswerRequest(answerId, seq, [choice]));
             result.AckUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             result.AckAtMs.Enqueue((long)Clock.NowMs);
             result.AckStatus.AddOrUpdate(ack.GetProperty("status").GetString()!, 1, (_, n) => n + 1);

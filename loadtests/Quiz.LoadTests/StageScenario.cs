@@ -1,3 +1,4 @@
+using Quiz.Contracts;
 using System.Globalization;
 using System.Text.Json;
 using HdrHistogram;
@@ -41,24 +42,24 @@ internal static class StageScenario
         {
             switch (target)
             {
-                case "QuestionClosed":
+                case nameof(IQuizClient.QuestionClosed):
                     closed[payload.GetProperty("seq").GetInt32()].TrySetResult(0);
                     break;
-                case "AnswerRevealed":
+                case nameof(IQuizClient.AnswerRevealed):
                     revealed[payload.GetProperty("seq").GetInt32()].TrySetResult(payload.GetProperty("answers").GetInt32());
                     break;
-                case "StageChanged" when payload.GetProperty("phase").GetString() == "answering" && payload.GetProperty("seq").GetInt32() is var s && s >= 0:
+                case nameof(IQuizClient.StageChanged) when payload.GetProperty("phase").GetString() == "answering" && payload.GetProperty("seq").GetInt32() is var s && s >= 0:
                     decided[s].TrySetResult(payload);
                     break;
             }
         };
-        await host.InvokeAsync("HostRoom", new { contestId, hostKey });
+        await host.InvokeAsync(HubMethods.HostRoom, new HostRoomRequest(contestId, hostKey));
         var seats = new List<HubWire>();
-        foreach (var seat in (await host.InvokeAsync("StageSeats", null)).EnumerateArray())
+        foreach (var seat in (await host.InvokeAsync(HubMethods.StageSeats, null)).EnumerateArray())
         {
             var team = seat.GetProperty("team").GetInt32();
             var wire = await HubWire.ConnectAsync(new Uri(urls[team % urls.Count], "hubs/quiz"), CancellationToken.None);
-            await wire.InvokeAsync("TakeSeat", new { contestId, code = seat.GetProperty("code").GetString() });
+            await wire.InvokeAsync(HubMethods.TakeSeat, new SeatRequest(contestId, seat.GetProperty("code").GetString()!));
             seats.Add(wire);
         }
 
@@ -68,13 +69,13 @@ internal static class StageScenario
         var random = new Random(20261128);
         for (var q = 0; q < questions; q++)
         {
-            await host.InvokeAsync("Control", new { move = q == 0 ? "start" : "next" });
-            await host.InvokeAsync("Stage", new { move = "arm" });
+            await host.InvokeAsync(HubMethods.Control, new ControlRequest(q == 0 ? HostMoves.Start : HostMoves.Next));
+            await host.InvokeAsync(HubMethods.Stage, new StageRequest(StageMoves.Arm));
             var delays = Enumerable.Range(0, Teams).Select(t => t * 10).OrderBy(_ => random.Next()).ToArray();
             var stamps = await Task.WhenAll(seats.Select(async (wire, team) =>
             {
                 await Task.Delay(delays[team]);
-                return (await wire.InvokeAsync("Buzz", null)).GetProperty("atUs").GetInt64();
+                return (await wire.InvokeAsync(HubMethods.Buzz, null)).GetProperty("atUs").GetInt64();
             }));
             var view = await decided[q].Task.WaitAsync(TimeSpan.FromSeconds(30));
             var winner = view.GetProperty("turn").GetInt32();
@@ -83,12 +84,12 @@ internal static class StageScenario
             var decisionMs = view.GetProperty("serverTimeMs").GetInt64() - (stamps.Min() / 1000);
             latency.RecordValue(Math.Max(0, decisionMs) * 1000);
             Console.Error.WriteLine($"question {q}: team {winner + 1} won (earliest stamp: team {earliest + 1}), decided {decisionMs} ms after the earliest buzz");
-            await host.InvokeAsync("Stage", new { move = "judge", correct = true });
+            await host.InvokeAsync(HubMethods.Stage, new StageRequest(StageMoves.Judge, Correct: true));
             await closed[q].Task.WaitAsync(TimeSpan.FromSeconds(window + 60));
-            await host.InvokeAsync("Control", new { move = "reveal" });
+            await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.Reveal));
             stored += await revealed[q].Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
-        await host.InvokeAsync("Control", new { move = "end" });
+        await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.End));
         await Task.Delay(TimeSpan.FromSeconds(3));
         var measured = await swarm.StopAsync();
         var logged = await LiveScenario.AuditAsync(http, urls[0], contestId, hostKey);

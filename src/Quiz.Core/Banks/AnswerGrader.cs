@@ -32,7 +32,7 @@ public static class AnswerGrader
         {
             return Banks.Grade.Wrong;
         }
-        return new Grade((double)chosen.Count / right.Count);
+        return new Grade(chosen.Count, right.Count);
     }
 
     private static Grade GradeOrdering(AnswerKey key, Response response, PartialCredit partial)
@@ -47,7 +47,7 @@ public static class AnswerGrader
         {
             return Banks.Grade.Right;
         }
-        return partial == PartialCredit.Proportional ? new Grade((double)inPlace / order.Count) : Banks.Grade.Wrong;
+        return partial == PartialCredit.Proportional && inPlace > 0 ? new Grade(inPlace, order.Count) : Banks.Grade.Wrong;
     }
 
     private static Grade GradeFill(AnswerKey key, Response response)

@@ -7,7 +7,10 @@ namespace Quiz.Core.Contests;
 /// </summary>
 public interface IAnswerLedger
 {
-    ValueTask<LedgerResult> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken);
+    ValueTask<LedgerOutcome> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken);
+
+    /// <summary>What is stored for this participant and question, if this answer id is: for a resend the node already judged late.</summary>
+    ValueTask<LedgerOutcome?> FindAsync(string contestId, int seq, string participantId, string answerId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Completes when every answer this node has taken so far is stored (or failed): boards read after it include

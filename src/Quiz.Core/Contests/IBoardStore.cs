@@ -1,40 +1,55 @@
-using Quiz.Contracts;
+using Quiz.Core.Boards;
 
 namespace Quiz.Core.Contests;
 
-/// <summary>Reads of the boards for clients: a top N, or the rows of named participants; never the whole board.</summary>
+/// <summary>
+/// Reads of the live boards, as rows: a true top N, the places of named participants, group rows; never the whole
+/// board, and no wire types (Core ranks and assembles them, see <see cref="BoardViews"/>).
+/// </summary>
 public interface IBoardStore
 {
-    Task<Leaderboard> GetTopAsync(string contestId, int seq, int top, CancellationToken cancellationToken);
+    Task<BoardRows> ReadTopAsync(string contestId, int top, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Own standings of these participants after question <paramref name="seq"/>; their profiles name their groups.
-    /// <paramref name="known"/> holds the answers to <paramref name="seq"/> this node already knows (it scored them),
-    /// so only the others are read from the store.
-    /// </summary>
-    Task<IReadOnlyList<Standing>> GetStandingsAsync(string contestId, int seq, IReadOnlyList<Participant> participants,
-        IReadOnlyDictionary<string, KnownAnswer> known, CancellationToken cancellationToken);
+    /// <summary>Every group row, per dimension (team, unit, district).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(string contestId, CancellationToken cancellationToken);
+
+    /// <summary>Each named participant's row and how many are strictly ahead of it.</summary>
+    Task<IReadOnlyDictionary<string, PersonPlace>> ReadPlacesAsync(string contestId, IReadOnlyList<string> participantIds, CancellationToken cancellationToken);
+
+    /// <summary>The stored answers of these participants to question <paramref name="seq"/>: points and the streak each left.</summary>
+    Task<IReadOnlyDictionary<string, KnownAnswer>> ReadAnswersAsync(string contestId, int seq, IReadOnlyList<string> participantIds, CancellationToken cancellationToken);
 
     /// <summary>How many answered question <paramref name="seq"/>, how many fully right, and the count per distribution key.</summary>
     Task<(int Answers, int Correct, IReadOnlyDictionary<string, int> Distribution)> GetAnswerStatsAsync(string contestId, int seq, CancellationToken cancellationToken);
 
     Task<int> CountAnswersAsync(string contestId, int seq, CancellationToken cancellationToken);
+
+    /// <summary>Keeps <paramref name="rows"/> as the public board: what anyone may read while a question is open or awaits its reveal.</summary>
+    Task PublishAsync(string contestId, BoardRows rows, CancellationToken cancellationToken);
+
+    /// <summary>The board last published, or null before the first question opened.</summary>
+    Task<BoardRows?> ReadPublishedAsync(string contestId, CancellationToken cancellationToken);
 }
 
 /// <summary>Server-side audit reads: the whole log and the whole board, never sent to a client.</summary>
 public interface IBoardAudit
 {
-    Task<IReadOnlyList<LoggedAnswer>> ReadLoggedAnswersAsync(string contestId, CancellationToken cancellationToken);
+    /// <summary>Every accepted answer and every room move in the contest log, in log order.</summary>
+    Task<ContestLog> ReadLogAsync(string contestId, CancellationToken cancellationToken);
 
-    /// <summary>The whole person board, best first, in the order the live boards rank it.</summary>
-    Task<IReadOnlyList<BoardRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken);
+    /// <summary>The points each stored answer holds (in the per-question answer hashes): seq, participant, hundredths.</summary>
+    Task<IReadOnlyDictionary<(int Seq, string ParticipantId), long>> ReadStoredPointsAsync(string contestId, int questions, CancellationToken cancellationToken);
 
-    /// <summary>Every participant of the contest, by id (for result exports).</summary>
+    /// <summary>The whole person board, unordered.</summary>
+    Task<IReadOnlyList<PersonRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken);
+
+    /// <summary>Every participant of the contest, by id (for result exports and group sizes).</summary>
     Task<IReadOnlyDictionary<string, Participant>> ReadParticipantsAsync(string contestId, CancellationToken cancellationToken);
 
-    /// <summary>Group dimension ("team", "unit", "district") to group name to summed points.</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> ReadGroupPointsAsync(string contestId, CancellationToken cancellationToken);
+    /// <summary>Every group row as stored, per dimension.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(string contestId, CancellationToken cancellationToken);
 
-    /// <summary>Overwrites the boards with the given values.</summary>
-    Task RewriteAsync(string contestId, IReadOnlyList<BoardRow> persons, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> groups, CancellationToken cancellationToken);
+    /// <summary>Overwrites the person board, the group points and the named answers' points and streaks with the given values.</summary>
+    Task RewriteAsync(string contestId, IReadOnlyList<PersonRow> persons, IReadOnlyDictionary<string, IReadOnlyList<GroupRow>> groups,
+        IReadOnlyList<(int Seq, string ParticipantId, ScoredAnswer Score)> answers, CancellationToken cancellationToken);
 }

@@ -22,12 +22,13 @@ public static class AttemptScoring
             {
                 return new ItemOutcome(item.QuestionId, [], null, false, 0, 0, 0);
             }
-            var credit = AnswerGrader.Grade(question, new Response(answer.Options, answer.Text), round.PartialCredit).Credit;
-            return new ItemOutcome(item.QuestionId, answer.Options, answer.Text, true, credit, credit * round.Points, times[i]);
+            var grade = AnswerGrader.Grade(question, new Response(answer.Options, answer.Text), round.PartialCredit);
+            // Rounded per item, as live answers are (Scoring): the total is then an exact sum of what each item shows.
+            return new ItemOutcome(item.QuestionId, answer.Options, answer.Text, true, grade.Credit, Scoring.Hundredths((decimal)round.Points, grade) / 100.0, times[i]);
         }).ToList();
         var answered = items.Count(o => o.Answered);
         var correct = items.Count(o => o.Credit >= 1);
-        return new AttemptResult(attempt.ParticipantId, Math.Round(items.Sum(o => o.Points), 2), attempt.Items.Count * round.Points,
+        return new AttemptResult(attempt.ParticipantId, items.Sum(o => (long)Math.Round(o.Points * 100)) / 100.0, attempt.Items.Count * round.Points,
             attempt.StartedAtMs, submittedAtMs, automatic, answered, correct,
             FastAnswers: items.Count(o => o.Answered && o.TimeMs < round.MinMsPerAnswer),
             Pattern: answered >= MinAnswersForPattern && correct < answered ? PatternOf(items) : null,

@@ -32,6 +32,12 @@ public sealed record OnlineRound
     /// <summary>An answer given sooner than this after the previous one is counted as an impossible speed (a signal, not a verdict).</summary>
     public int MinMsPerAnswer { get; init; } = 1500;
 
+    /// <summary>
+    /// Whether the public boards (after release) show people's names in full. Off by default: rosters hold real
+    /// names, so the public top list shows them masked (王*明); units and districts are shown either way.
+    /// </summary>
+    public bool PublicNames { get; init; }
+
     /// <summary>Secret mixed into every paper seed, so nobody can predict another person's paper from the ids.</summary>
     public required string PaperSalt { get; init; }
 

@@ -1,3 +1,4 @@
+using Quiz.Core.Boards;
 using Quiz.Core.Contests;
 
 namespace Quiz.Core.Rounds;
@@ -17,19 +18,18 @@ public sealed record GroupBoardRow(int Rank, string Group, int Registered, int T
 public sealed record RoundResults(string ContestId, string Title, int Registered, long Started, int Submitted,
     IReadOnlyList<RoundResultRow> People, IReadOnlyList<GroupBoardRow> Units, IReadOnlyList<GroupBoardRow> Districts);
 
-/// <summary>Ranks ended attempts (score, then less time used, then earlier submit) and builds the group boards. Pure.</summary>
+/// <summary>Ranks ended attempts and builds the unit and district boards, by the one rule of <see cref="Ranking"/>. Pure.</summary>
 public static class RoundTally
 {
-    public static IEnumerable<AttemptResult> Ranked(IEnumerable<AttemptResult> results) =>
-        results.OrderByDescending(r => r.Score).ThenBy(r => r.TimeUsedMs).ThenBy(r => r.SubmittedAtMs).ThenBy(r => r.ParticipantId, StringComparer.Ordinal);
-
     public static RoundResults Build(ContestDefinition contest, IReadOnlyList<AttemptResult> results, IReadOnlyDictionary<string, Participant> people,
         RoundSignals signals, long started)
     {
-        var rows = Ranked(results).Select((r, i) =>
+        var byId = results.ToDictionary(r => r.ParticipantId, StringComparer.Ordinal);
+        var rows = Ranking.Ranked(results.Select(r => new PersonRow(r.ParticipantId, Hundredths(r.Score), r.TimeUsedMs))).Select(ranked =>
         {
+            var r = byId[ranked.Row.ParticipantId];
             var who = people.GetValueOrDefault(r.ParticipantId);
-            return new RoundResultRow(i + 1, r.ParticipantId, who?.Nickname ?? r.ParticipantId, who?.Unit, who?.District,
+            return new RoundResultRow(ranked.Rank, r.ParticipantId, who?.Nickname ?? r.ParticipantId, who?.Unit, who?.District,
                 r.Score, r.MaxScore, r.TimeUsedMs, r.StartedAtMs, r.SubmittedAtMs, r.Automatic, r.Answered, r.Correct, r.FastAnswers,
                 signals.Count(r.ParticipantId, "blur"), signals.Count(r.ParticipantId, "hidden"),
                 signals.SameDevice(r.ParticipantId), signals.SamePattern(r.Pattern));
@@ -42,16 +42,15 @@ public static class RoundTally
     {
         var registered = people.Where(p => !string.IsNullOrWhiteSpace(groupOf(p))).GroupBy(p => groupOf(p)!).ToDictionary(g => g.Key, g => g.Count());
         var scores = rows.Select(r => (Group: groupOf(new Participant(r.ParticipantId, r.Name, null, r.Unit, r.District)), r.Score))
-            .Where(x => x.Group is not null).ToLookup(x => x.Group!, x => x.Score);
-        return [.. registered.Select(g =>
-            {
-                var taken = scores[g.Key].ToList();
-                return (Group: g.Key, Registered: g.Value, TookPart: taken.Count, Total: Math.Round(taken.Sum(), 2));
-            })
-            .OrderByDescending(g => g.Total / g.Registered).ThenByDescending(g => (double)g.TookPart / g.Registered).ThenBy(g => g.Group, StringComparer.Ordinal)
-            .Select((g, i) => new GroupBoardRow(i + 1, g.Group, g.Registered, g.TookPart, Math.Round((double)g.TookPart / g.Registered, 4), g.Total,
-                Math.Round(g.Total / g.Registered, 2), g.TookPart == 0 ? 0 : Math.Round(g.Total / g.TookPart, 2)))];
+            .Where(x => x.Group is not null).ToLookup(x => x.Group!, x => Hundredths(x.Score));
+        var tookPart = registered.Keys.ToDictionary(g => g, g => scores[g].Count());
+        return [.. Ranking.Ranked(registered.Select(g => new GroupRow(g.Key, g.Value, scores[g.Key].Sum())))
+            .Select(r => new GroupBoardRow(r.Rank, r.Row.Name, r.Row.Size, tookPart[r.Row.Name], Math.Round((double)tookPart[r.Row.Name] / r.Row.Size, 4),
+                r.Row.Total, BoardViews.Round2(r.Row.Hundredths / 100m / r.Row.Size),
+                tookPart[r.Row.Name] == 0 ? 0 : BoardViews.Round2(r.Row.Hundredths / 100m / tookPart[r.Row.Name])))];
     }
+
+    private static long Hundredths(double score) => (long)Math.Round(score * 100, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>The integrity reads grouped for lookup: signals per person, who shared a device, who gave the same answers.</summary>

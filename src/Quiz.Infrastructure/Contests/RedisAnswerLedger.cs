@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Quiz.Core.Boards;
 using Quiz.Core.Common;
 using Quiz.Core.Contests;
 using Quiz.Infrastructure.Redis;
@@ -40,16 +41,24 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         _pump = Task.Run(PumpAsync);
     }
 
-    public ValueTask<LedgerResult> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken)
+    public ValueTask<LedgerOutcome> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken)
     {
-        var pending = new Pending(answer, new TaskCompletionSource<LedgerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(answer, new TaskCompletionSource<LedgerOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         Interlocked.Increment(ref _pending);
         if (!_queue.Writer.TryWrite(pending))
         {
             Interlocked.Decrement(ref _pending);
             throw new InvalidOperationException("The answer ledger is shutting down.");
         }
-        return new ValueTask<LedgerResult>(pending.Done.Task.WaitAsync(cancellationToken));
+        return new ValueTask<LedgerOutcome>(pending.Done.Task.WaitAsync(cancellationToken));
+    }
+
+    public async ValueTask<LedgerOutcome?> FindAsync(string contestId, int seq, string participantId, string answerId, CancellationToken cancellationToken)
+    {
+        var stored = await _redis.GetDatabase().HashGetAsync(_keys.Answers(contestId, seq), participantId);
+        return StoredAnswer.TryParse(stored, seq, out var found) && found.AnswerId == answerId
+            ? new LedgerOutcome(LedgerResult.AcceptedBefore, found.ReceivedAtMs, found.Known)
+            : null;
     }
 
     public async Task DrainAsync(CancellationToken cancellationToken)
@@ -117,35 +126,32 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
             foreach (var pending in group)
             {
                 var a = pending.Answer;
-                var points = a.Score.Points.ToString("0.##", CultureInfo.InvariantCulture);
+                var after = Progress.After(a.Seq, a.Score);
                 args[i++] = a.Participant.Id;
                 args[i++] = a.AnswerId;
                 args[i++] = a.ReceivedAtMs;
-                args[i++] = BoardScore.IncrementText(a.Score.Points, a.ElapsedMs);
-                args[i++] = points;
-                args[i++] = a.Score.Correct ? $"{a.Score.Streak}:{seq}" : "0:-1";
+                args[i++] = a.OpensAtMs;
+                args[i++] = a.Before.ToString();
+                args[i++] = BoardScore.IncrementText(a.Score.Hundredths, a.Score.ElapsedMs);
+                args[i++] = a.Score.Hundredths;
+                args[i++] = after.ToString();
                 args[i++] = string.Join(',', a.DistributionKeys);
                 args[i++] = a.Participant.Team ?? "";
                 args[i++] = a.Participant.Unit ?? "";
                 args[i++] = a.Participant.District ?? "";
-                args[i++] = LogEntry(a, points);
+                args[i++] = LogEntry(a);
             }
             RedisKey[] scriptKeys =
             [
                 _keys.Room(contestId), _keys.Answers(contestId, seq), _keys.Board(contestId), _keys.Distribution(contestId, seq),
-                _keys.Progress(contestId), _keys.GroupPoints(contestId, Groups.Team), _keys.GroupPoints(contestId, Groups.Unit),
-                _keys.GroupPoints(contestId, Groups.District), _keys.Log(contestId),
+                _keys.Progress(contestId), _keys.GroupPoints(contestId, GroupDimensions.Team), _keys.GroupPoints(contestId, GroupDimensions.Unit),
+                _keys.GroupPoints(contestId, GroupDimensions.District), _keys.Log(contestId),
             ];
             var results = await EvaluateRetryingAsync(db, scriptKeys, args, contestId, seq, group.Length);
             _metrics.BatchWritten(group.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             for (var n = 0; n < group.Length; n++)
             {
-                group[n].Done.TrySetResult((int)results[n] switch
-                {
-                    0 => LedgerResult.Accepted,
-                    1 => LedgerResult.Duplicate,
-                    _ => LedgerResult.Late,
-                });
+                group[n].Done.TrySetResult(Outcome(results[n].ToString(), group[n].Answer));
             }
         }
         catch (Exception ex)
@@ -190,17 +196,38 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         }
     }
 
-    private static string LogEntry(RecordedAnswer a, string points) => JsonSerializer.Serialize(new
+    /// <summary>The script's answer per answer: S stored, A|at|hundredths|streak stored before, D, L, R|opensAt|progress.</summary>
+    private static LedgerOutcome Outcome(string reply, RecordedAnswer answer)
+    {
+        var parts = reply.Split('|');
+        return parts[0] switch
+        {
+            "S" => LedgerOutcome.Accepted,
+            "A" => StoredAnswer.Again(parts, answer.Seq, answer.ReceivedAtMs),
+            "D" => LedgerOutcome.Duplicate,
+            "R" => new LedgerOutcome(LedgerResult.Rescore, OpensAtMs: long.Parse(parts[1], CultureInfo.InvariantCulture), Progress: Progress.Parse(parts[2])),
+            _ => LedgerOutcome.Late,
+        };
+    }
+
+    /// <summary>
+    /// The log line of an accepted answer: the raw facts (response, arrival, the opening it was timed from) and what
+    /// was scored, so an audit can recompute the one from the other (<see cref="Core.Features.Live.RecomputeBoards"/>).
+    /// </summary>
+    private static string LogEntry(RecordedAnswer a) => JsonSerializer.Serialize(new
     {
         t = "answer",
         seq = a.Seq,
         pid = a.Participant.Id,
         aid = a.AnswerId,
         at = a.ReceivedAtMs,
-        ms = a.ElapsedMs,
-        pts = points,
+        open = a.OpensAtMs,
+        opts = a.Response.Options,
+        text = a.Response.Text,
+        ms = a.Score.ElapsedMs,
+        h = a.Score.Hundredths,
+        streak = a.Score.Streak,
         ok = a.Score.Correct,
-        given = a.Given,
         team = a.Participant.Team,
         unit = a.Participant.Unit,
         district = a.Participant.District,
@@ -218,5 +245,5 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
     [LoggerMessage(LogLevel.Error, "Could not store {Count} answers to question {Seq} of contest {ContestId}")]
     private static partial void BatchFailed(ILogger logger, Exception exception, string contestId, int seq, int count);
 
-    private sealed record Pending(RecordedAnswer Answer, TaskCompletionSource<LedgerResult> Done);
+    private sealed record Pending(RecordedAnswer Answer, TaskCompletionSource<LedgerOutcome> Done);
 }

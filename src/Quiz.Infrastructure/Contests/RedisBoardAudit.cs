@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
+using Quiz.Core.Banks;
+using Quiz.Core.Boards;
 using Quiz.Core.Contests;
 using Quiz.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -8,13 +9,12 @@ namespace Quiz.Infrastructure.Contests;
 
 internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys keys) : IBoardAudit
 {
-    private static readonly string[] Dimensions = [Groups.Team, Groups.Unit, Groups.District];
-
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<IReadOnlyList<LoggedAnswer>> ReadLoggedAnswersAsync(string contestId, CancellationToken cancellationToken)
+    public async Task<ContestLog> ReadLogAsync(string contestId, CancellationToken cancellationToken)
     {
         var answers = new List<LoggedAnswer>();
+        var moves = new List<LoggedMove>();
         const int Page = 5000;
         for (long start = 0; ; start += Page)
         {
@@ -23,29 +23,43 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
             {
                 using var doc = JsonDocument.Parse(line.ToString());
                 var e = doc.RootElement;
-                if (e.GetProperty("t").GetString() == "answer")
+                switch (Text(e, "t"))
                 {
-                    answers.Add(new LoggedAnswer(e.GetProperty("seq").GetInt32(), e.GetProperty("pid").GetString()!,
-                        double.Parse(e.GetProperty("pts").GetString()!, CultureInfo.InvariantCulture), e.GetProperty("ms").GetInt64(),
-                        Text(e, "team"), Text(e, "unit"), Text(e, "district")));
+                    case "answer":
+                        answers.Add(new LoggedAnswer(e.GetProperty("seq").GetInt32(), e.GetProperty("pid").GetString()!, Text(e, "aid") ?? "",
+                            new Response(e.TryGetProperty("opts", out var opts) && opts.ValueKind == JsonValueKind.Array ? [.. opts.EnumerateArray().Select(o => o.GetInt32())] : [],
+                                Text(e, "text")),
+                            Long(e, "at"), Long(e, "open"), Long(e, "h"), Text(e, "team"), Text(e, "unit"), Text(e, "district")));
+                        break;
+                    case "move":
+                        moves.Add(new LoggedMove(Text(e, "move") ?? "", Long(e, "at"), e.TryGetProperty("seq", out var seq) ? seq.GetInt32() : -1, Long(e, "opensAt")));
+                        break;
                 }
             }
             if (lines.Length < Page)
             {
-                return answers;
+                return new ContestLog(answers, moves);
             }
         }
     }
 
-    public async Task<IReadOnlyList<BoardRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<(int Seq, string ParticipantId), long>> ReadStoredPointsAsync(string contestId, int questions, CancellationToken cancellationToken)
     {
-        var rows = await Db.SortedSetRangeByRankWithScoresAsync(keys.Board(contestId), order: Order.Descending);
-        return [.. rows.Select(r =>
+        var db = Db;
+        var reads = Enumerable.Range(0, questions).Select(seq => (Seq: seq, Entries: db.HashGetAllAsync(keys.Answers(contestId, seq)))).ToList();
+        var points = new Dictionary<(int, string), long>();
+        foreach (var (seq, entries) in reads)
         {
-            var (points, time) = BoardScore.Decode(r.Score);
-            return new BoardRow(r.Element.ToString(), points, time);
-        })];
+            foreach (var entry in await entries)
+            {
+                points[(seq, entry.Name.ToString())] = StoredAnswer.TryParse(entry.Value, seq, out var answer) ? answer.Known.Hundredths : long.MinValue;
+            }
+        }
+        return points;
     }
+
+    public async Task<IReadOnlyList<PersonRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken) =>
+        [.. (await Db.SortedSetRangeByRankWithScoresAsync(keys.Board(contestId), order: Order.Descending)).Select(RedisBoardStore.Row)];
 
     public async Task<IReadOnlyDictionary<string, Participant>> ReadParticipantsAsync(string contestId, CancellationToken cancellationToken)
     {
@@ -53,27 +67,36 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
         return entries.ToDictionary(e => e.Name.ToString(), e => JsonSerializer.Deserialize<Participant>(e.Value.ToString(), ContestJson.Options)!);
     }
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> ReadGroupPointsAsync(string contestId, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<string, IReadOnlyDictionary<string, double>>();
-        foreach (var dimension in Dimensions)
-        {
-            var entries = await Db.HashGetAllAsync(keys.GroupPoints(contestId, dimension));
-            result[dimension] = entries.ToDictionary(e => e.Name.ToString(), e => (double)e.Value);
-        }
-        return result;
-    }
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(string contestId, CancellationToken cancellationToken) =>
+        RedisBoardStore.ReadGroupsAsync(Db, keys, contestId);
 
-    public async Task RewriteAsync(string contestId, IReadOnlyList<BoardRow> persons, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> groups, CancellationToken cancellationToken)
+    public async Task RewriteAsync(string contestId, IReadOnlyList<PersonRow> persons, IReadOnlyDictionary<string, IReadOnlyList<GroupRow>> groups,
+        IReadOnlyList<(int Seq, string ParticipantId, ScoredAnswer Score)> answers, CancellationToken cancellationToken)
     {
+        var stored = new List<(RedisKey Key, string Id, string Value)>();
+        foreach (var (seq, id, score) in answers)
+        {
+            var key = keys.Answers(contestId, seq);
+            if (StoredAnswer.TryParse(await Db.HashGetAsync(key, id), seq, out var held))
+            {
+                stored.Add((key, id, held.With(score.Hundredths, score.Streak)));
+            }
+        }
         var tx = Db.CreateTransaction();
-        _ = tx.SortedSetAddAsync(keys.Board(contestId), [.. persons.Select(p => new SortedSetEntry(p.ParticipantId, BoardScore.Increment(p.Points, p.TimeMs)))]);
+        foreach (var (key, id, value) in stored)
+        {
+            _ = tx.HashSetAsync(key, id, value);
+        }
+        if (persons.Count > 0)
+        {
+            _ = tx.SortedSetAddAsync(keys.Board(contestId), [.. persons.Select(p => new SortedSetEntry(p.ParticipantId, BoardScore.Increment(p.Hundredths, p.TimeMs)))]);
+        }
         foreach (var (dimension, rows) in groups)
         {
             _ = tx.KeyDeleteAsync(keys.GroupPoints(contestId, dimension));
             if (rows.Count > 0)
             {
-                _ = tx.HashSetAsync(keys.GroupPoints(contestId, dimension), [.. rows.Select(r => new HashEntry(r.Key, r.Value))]);
+                _ = tx.HashSetAsync(keys.GroupPoints(contestId, dimension), [.. rows.Select(r => new HashEntry(r.Name, r.Hundredths))]);
             }
         }
         await tx.ExecuteAsync();
@@ -81,4 +104,7 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static long Long(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
 }

@@ -1,120 +1,136 @@
-using System.Globalization;
 using System.Text.Json;
-using Quiz.Contracts;
+using Quiz.Core.Boards;
 using Quiz.Core.Contests;
 using Quiz.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace Quiz.Infrastructure.Contests;
 
+/// <summary>The live boards as rows: the person board is one sorted set (<see cref="BoardScore"/>), groups two hashes per dimension.</summary>
 internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys keys) : IBoardStore
 {
-    private IDatabase Db => redis.GetDatabase();
-
-    public async Task<Leaderboard> GetTopAsync(string contestId, int seq, int top, CancellationToken cancellationToken)
-    {
-        var db = Db;
-        var topTask = db.SortedSetRangeByRankWithScoresAsync(keys.Board(contestId), 0, top - 1, Order.Descending);
-        var countTask = db.SortedSetLengthAsync(keys.Board(contestId));
-        var teams = GroupBoardAsync(db, contestId, Groups.Team);
-        var units = GroupBoardAsync(db, contestId, Groups.Unit);
-        var districts = GroupBoardAsync(db, contestId, Groups.District);
-        var rows = await topTask;
-        var names = rows.Length == 0
-            ? []
-            : await db.HashGetAsync(keys.Participants(contestId), rows.Select(r => r.Element).ToArray());
-        var persons = rows.Select((row, i) =>
-        {
-            var (points, time) = BoardScore.Decode(row.Score);
-            var nickname = names[i].IsNullOrEmpty ? row.Element.ToString()
-                : JsonSerializer.Deserialize<Participant>(names[i].ToString(), ContestJson.Options)!.Nickname;
-            return new BoardEntry(i + 1, row.Element.ToString(), nickname, points, time);
-        }).ToList();
-        return new Leaderboard(contestId, seq, (int)await countTask, persons,
-            (await teams).Take(top).ToList(), (await units).Take(top).ToList(), await districts);
-    }
-
     /// <summary>
-    /// Up to this many participants, a node pushing standings to many of its own reads the whole board once (one
-    /// round trip, about 40 bytes a row) and ranks them from it; beyond, or for a few (a rejoin), it asks Redis for
-    /// each one's rank.
+    /// Up to this many participants, a node placing a large share of them reads the whole board once (one round trip,
+    /// about 40 bytes a row) and counts from it; beyond, or for a few (a rejoin), it asks Redis for each one.
     /// </summary>
     private const int WholeBoardLimit = 200_000;
 
-    /// <summary>Below this many participants per request, one rank lookup each is cheaper than reading the board.</summary>
+    /// <summary>Below this many participants per request, one lookup each is cheaper than reading the board.</summary>
     private const int WholeBoardMinimumShare = 16;
 
-    public async Task<IReadOnlyList<Standing>> GetStandingsAsync(string contestId, int seq, IReadOnlyList<Participant> participants,
-        IReadOnlyDictionary<string, KnownAnswer> known, CancellationToken cancellationToken)
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<BoardRows> ReadTopAsync(string contestId, int top, CancellationToken cancellationToken)
     {
         var db = Db;
         var board = keys.Board(contestId);
-        var total = (int)await db.SortedSetLengthAsync(board);
-        var ranks = await RanksAsync(db, board, total, participants);
-        var teamRanks = RankOf(await GroupBoardAsync(db, contestId, Groups.Team));
-        var unitRanks = RankOf(await GroupBoardAsync(db, contestId, Groups.Unit));
-        var districtRanks = RankOf(await GroupBoardAsync(db, contestId, Groups.District));
-
-        // Answers this node did not score (none given, or given through another node) are read in one batch.
-        var unknown = participants.Where(p => !known.ContainsKey(p.Id)).Select(p => p.Id).ToArray();
-        var batch = db.CreateBatch();
-        var progress = unknown.ToDictionary(id => id, id => batch.HashGetAsync(keys.Progress(contestId), id));
-        var answers = unknown.ToDictionary(id => id, id => batch.HashGetAsync(keys.Answers(contestId, seq), id));
-        batch.Execute();
-
-        var standings = new List<Standing>(participants.Count);
-        foreach (var participant in participants)
+        var count = db.SortedSetLengthAsync(board);
+        var groups = ReadGroupsAsync(contestId, cancellationToken);
+        var rows = await db.SortedSetRangeByRankWithScoresAsync(board, 0, top - 1, Order.Descending);
+        if (rows.Length == top && top > 0)
         {
-            var (rank, points) = ranks.GetValueOrDefault(participant.Id, (total, 0));
-            KnownAnswer? answer = known.TryGetValue(participant.Id, out var k) ? k : await ReadAnswerAsync(seq, answers[participant.Id], progress[participant.Id]);
-            standings.Add(new Standing(
-                contestId, seq, participant.Id, points, rank + 1, total,
-                answer is { Correct: true } a ? a.Streak : 0,
-                answer?.Correct,
-                answer?.Points ?? 0,
-                Lookup(teamRanks, participant.Team), Lookup(unitRanks, participant.Unit), Lookup(districtRanks, participant.District)));
+            // Redis lists members level on score in descending member order; the rule lists them ascending by id, so
+            // the members level with the last row are read again from the low end of that score.
+            var last = rows[^1].Score;
+            var level = rows.Count(r => r.Score == last);
+            var lowest = await db.SortedSetRangeByScoreWithScoresAsync(board, last, last, Exclude.None, Order.Ascending, 0, level);
+            rows = [.. rows.Where(r => r.Score != last), .. lowest];
         }
-        return standings;
+        var ids = rows.Select(r => (RedisValue)r.Element.ToString()).ToArray();
+        var profiles = ids.Length == 0 ? [] : await db.HashGetAsync(keys.Participants(contestId), ids);
+        var names = new Dictionary<string, string>(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!profiles[i].IsNullOrEmpty)
+            {
+                names[ids[i].ToString()] = JsonSerializer.Deserialize<Participant>(profiles[i].ToString(), ContestJson.Options)!.Nickname;
+            }
+        }
+        return new BoardRows((int)await count, [.. rows.Select(Row)], names, await groups);
     }
 
-    private static async Task<Dictionary<string, (int Rank, double Points)>> RanksAsync(IDatabase db, RedisKey board, int total, IReadOnlyList<Participant> participants)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(string contestId, CancellationToken cancellationToken) =>
+        ReadGroupsAsync(Db, keys, contestId);
+
+    /// <summary>Every group of every dimension: its size (who joined in it) and its summed points.</summary>
+    internal static async Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(IDatabase db, RedisKeys keys, string contestId)
     {
-        var ranks = new Dictionary<string, (int, double)>(participants.Count);
-        if (total <= WholeBoardLimit && participants.Count * WholeBoardMinimumShare >= total)
+        var reads = GroupDimensions.All.Select(d => (Dimension: d, Sizes: db.HashGetAllAsync(keys.GroupSize(contestId, d)), Points: db.HashGetAllAsync(keys.GroupPoints(contestId, d)))).ToList();
+        var groups = new Dictionary<string, IReadOnlyList<GroupRow>>();
+        foreach (var (dimension, sizes, points) in reads)
         {
-            var wanted = participants.Select(p => p.Id).ToHashSet();
+            var sums = (await points).ToDictionary(e => e.Name.ToString(), e => (long)e.Value, StringComparer.Ordinal);
+            var counted = (await sizes).ToDictionary(e => e.Name.ToString(), e => (int)e.Value, StringComparer.Ordinal);
+            groups[dimension] = [.. counted.Keys.Union(sums.Keys).Select(name => new GroupRow(name, counted.GetValueOrDefault(name), sums.GetValueOrDefault(name)))];
+        }
+        return groups;
+    }
+
+    public async Task<IReadOnlyDictionary<string, PersonPlace>> ReadPlacesAsync(string contestId, IReadOnlyList<string> participantIds, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        var board = keys.Board(contestId);
+        var places = new Dictionary<string, PersonPlace>(participantIds.Count);
+        if (participantIds.Count == 0)
+        {
+            return places;
+        }
+        var total = await db.SortedSetLengthAsync(board);
+        if (total <= WholeBoardLimit && participantIds.Count * WholeBoardMinimumShare >= total)
+        {
+            var wanted = participantIds.ToHashSet(StringComparer.Ordinal);
             var rows = await db.SortedSetRangeByRankWithScoresAsync(board, 0, -1, Order.Descending);
+            var firstOfScore = 0;
             for (var i = 0; i < rows.Length; i++)
             {
-                var id = rows[i].Element.ToString();
-                if (wanted.Contains(id))
+                if (i > 0 && rows[i].Score != rows[i - 1].Score)
                 {
-                    ranks[id] = (i, BoardScore.Decode(rows[i].Score).Points);
+                    firstOfScore = i; // everyone before this index is strictly ahead
+                }
+                if (wanted.Contains(rows[i].Element.ToString()))
+                {
+                    places[rows[i].Element.ToString()] = new PersonPlace(Row(rows[i]), firstOfScore);
                 }
             }
-            return ranks;
+            return places;
         }
         var batch = db.CreateBatch();
-        var rank = participants.Select(p => batch.SortedSetRankAsync(board, p.Id, Order.Descending)).ToArray();
-        var score = participants.Select(p => batch.SortedSetScoreAsync(board, p.Id)).ToArray();
+        var scores = participantIds.Select(id => batch.SortedSetScoreAsync(board, id)).ToArray();
         batch.Execute();
-        for (var i = 0; i < participants.Count; i++)
+        var found = new List<(string Id, double Score)>();
+        for (var i = 0; i < participantIds.Count; i++)
         {
-            ranks[participants[i].Id] = ((int)((await rank[i]) ?? total), BoardScore.Decode(await score[i] ?? 0).Points);
+            if (await scores[i] is { } score)
+            {
+                found.Add((participantIds[i], score));
+            }
         }
-        return ranks;
+        var counts = db.CreateBatch();
+        var ahead = found.Select(f => counts.SortedSetLengthAsync(board, f.Score, double.PositiveInfinity, Exclude.Start)).ToArray();
+        counts.Execute();
+        for (var i = 0; i < found.Count; i++)
+        {
+            places[found[i].Id] = new PersonPlace(Row(new SortedSetEntry(found[i].Id, found[i].Score)), await ahead[i]);
+        }
+        return places;
     }
 
-    private static async Task<KnownAnswer?> ReadAnswerAsync(int seq, Task<RedisValue> answer, Task<RedisValue> progress)
+    public async Task<IReadOnlyDictionary<string, KnownAnswer>> ReadAnswersAsync(string contestId, int seq, IReadOnlyList<string> participantIds, CancellationToken cancellationToken)
     {
-        var stored = await answer;
-        if (stored.IsNullOrEmpty)
+        var answers = new Dictionary<string, KnownAnswer>(participantIds.Count);
+        if (participantIds.Count == 0)
         {
-            return null;
+            return answers;
         }
-        var streak = RedisParticipantStore.ParseProgress(await progress);
-        var points = double.Parse(stored.ToString().Split('|')[2], CultureInfo.InvariantCulture);
-        return new KnownAnswer(seq, points, streak.LastCorrectSeq == seq, streak.Streak);
+        var stored = await Db.HashGetAsync(keys.Answers(contestId, seq), [.. participantIds.Select(id => (RedisValue)id)]);
+        for (var i = 0; i < participantIds.Count; i++)
+        {
+            if (StoredAnswer.TryParse(stored[i], seq, out var answer))
+            {
+                answers[participantIds[i]] = answer.Known;
+            }
+        }
+        return answers;
     }
 
     public async Task<(int Answers, int Correct, IReadOnlyDictionary<string, int> Distribution)> GetAnswerStatsAsync(string contestId, int seq, CancellationToken cancellationToken)
@@ -129,25 +145,18 @@ internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys ke
     public async Task<int> CountAnswersAsync(string contestId, int seq, CancellationToken cancellationToken) =>
         (int)await Db.HashLengthAsync(keys.Answers(contestId, seq));
 
-    /// <summary>
-    /// A group board ranks by mean points per participant (fair between groups of different sizes), then by total.
-    /// Groups are few (13 districts, some hundreds of units), so both hashes are read whole.
-    /// </summary>
-    private async Task<List<GroupEntry>> GroupBoardAsync(IDatabase db, string contestId, string dimension)
+    public Task PublishAsync(string contestId, BoardRows rows, CancellationToken cancellationToken) =>
+        Db.StringSetAsync(keys.PublishedBoard(contestId), JsonSerializer.Serialize(rows, ContestJson.Options));
+
+    public async Task<BoardRows?> ReadPublishedAsync(string contestId, CancellationToken cancellationToken)
     {
-        var sizes = db.HashGetAllAsync(keys.GroupSize(contestId, dimension));
-        var points = (await db.HashGetAllAsync(keys.GroupPoints(contestId, dimension)))
-            .ToDictionary(e => e.Name.ToString(), e => (double)e.Value);
-        return (await sizes)
-            .Select(e => (Name: e.Name.ToString(), Size: (int)e.Value))
-            .Select(g => (g.Name, g.Size, Total: points.GetValueOrDefault(g.Name)))
-            .OrderByDescending(g => g.Total / Math.Max(1, g.Size)).ThenByDescending(g => g.Total).ThenBy(g => g.Name, StringComparer.Ordinal)
-            .Select((g, i) => new GroupEntry(i + 1, g.Name, g.Size, Math.Round(g.Total, 2), Math.Round(g.Total / Math.Max(1, g.Size), 2)))
-            .ToList();
+        var json = await Db.StringGetAsync(keys.PublishedBoard(contestId));
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<BoardRows>(json.ToString(), ContestJson.Options);
     }
 
-    private static Dictionary<string, int> RankOf(List<GroupEntry> board) => board.ToDictionary(g => g.Name, g => g.Rank);
-
-    private static int? Lookup(Dictionary<string, int> ranks, string? group) =>
-        group is not null && ranks.TryGetValue(group, out var rank) ? rank : null;
+    internal static PersonRow Row(SortedSetEntry entry)
+    {
+        var (hundredths, time) = BoardScore.Decode(entry.Score);
+        return new PersonRow(entry.Element.ToString(), hundredths, time);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Quiz.Core.Boards;
 using Quiz.Core.Contests;
 using Quiz.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -17,7 +18,7 @@ internal sealed class RedisParticipantStore(IConnectionMultiplexer redis, RedisK
         _ = tx.HashSetAsync(keys.Tokens(contestId), tokenHash, participant.Id);
         // On the board from the start with 0 points, so every participant has a rank.
         _ = tx.SortedSetAddAsync(keys.Board(contestId), participant.Id, 0, SortedSetWhen.NotExists);
-        foreach (var (dimension, group) in Groups.Of(participant))
+        foreach (var (dimension, group) in GroupDimensions.Of(participant))
         {
             _ = tx.HashIncrementAsync(keys.GroupSize(contestId, dimension), group);
         }
@@ -36,21 +37,11 @@ internal sealed class RedisParticipantStore(IConnectionMultiplexer redis, RedisK
     }
 
     public async Task<Progress> GetProgressAsync(string contestId, string participantId, CancellationToken cancellationToken) =>
-        ParseProgress(await Db.HashGetAsync(keys.Progress(contestId), participantId));
+        Progress.Parse(await Db.HashGetAsync(keys.Progress(contestId), participantId));
 
     public Task<bool> HasAnsweredAsync(string contestId, int seq, string participantId, CancellationToken cancellationToken) =>
         Db.HashExistsAsync(keys.Answers(contestId, seq), participantId);
 
     public async Task<int> CountAsync(string contestId, CancellationToken cancellationToken) =>
         (int)await Db.SortedSetLengthAsync(keys.Board(contestId));
-
-    internal static Progress ParseProgress(RedisValue value)
-    {
-        if (value.IsNullOrEmpty)
-        {
-            return Progress.None;
-        }
-        var parts = value.ToString().Split(':');
-        return new Progress(int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Quiz.Core.Boards;
 using Quiz.Core.Contests;
 using Quiz.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -16,7 +17,7 @@ internal sealed class RedisRosterStore(IConnectionMultiplexer redis, RedisKeys k
         _ = tx.HashSetAsync(keys.Participants(contestId), participant.Id, JsonSerializer.Serialize(participant, ContestJson.Options));
         _ = tx.HashSetAsync(keys.Tokens(contestId), codeHash, participant.Id);
         _ = tx.SortedSetAddAsync(keys.Board(contestId), participant.Id, 0, SortedSetWhen.NotExists);
-        foreach (var (dimension, group) in Groups.Of(participant))
+        foreach (var (dimension, group) in GroupDimensions.Of(participant))
         {
             _ = tx.HashIncrementAsync(keys.GroupSize(contestId, dimension), group);
         }

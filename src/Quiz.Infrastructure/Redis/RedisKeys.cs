@@ -41,10 +41,10 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: SHA-256 of a participant token to participant id.</summary>
     public string Tokens(string id) => $"{Contest_(id)}tok";
 
-    /// <summary>Hash: participant id to "streak:lastCorrectSeq".</summary>
+    /// <summary>Hash: participant id to the progress its last answer left, "streak:lastCorrectSeq" (see <c>Progress</c>).</summary>
     public string Progress(string id) => $"{Contest_(id)}prog";
 
-    /// <summary>Hash: participant id to its one stored answer for question <paramref name="seq"/>.</summary>
+    /// <summary>Hash: participant id to its one stored answer for question <paramref name="seq"/>, "aid|at|open|hundredths|streak".</summary>
     public string Answers(string id, int seq) => $"{Contest_(id)}a:{seq}";
 
     /// <summary>Hash: distribution key (option id, "right", "wrong") to count for question <paramref name="seq"/>.</summary>
@@ -53,11 +53,14 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Sorted set: participant id by <see cref="Contests.BoardScore"/> (points, then less total answer time).</summary>
     public string Board(string id) => $"{Contest_(id)}board";
 
-    /// <summary>Hash: group name to summed points, for a dimension (team, unit, district).</summary>
-    public string GroupPoints(string id, string dimension) => $"{Contest_(id)}gs:{dimension}";
+    /// <summary>Hash: group name to summed points in hundredths (integers, so sums are exact), for a dimension (team, unit, district).</summary>
+    public string GroupPoints(string id, string dimension) => $"{Contest_(id)}gh:{dimension}";
 
     /// <summary>Hash: group name to number of participants, for a dimension.</summary>
     public string GroupSize(string id, string dimension) => $"{Contest_(id)}gn:{dimension}";
+
+    /// <summary>String: the public board (rows as JSON), published when a question opens; what anyone reads until it is revealed.</summary>
+    public string PublishedBoard(string id) => $"{Contest_(id)}pub";
 
     /// <summary>Hash: roster staff id to participant id (one person, one entry).</summary>
     public string Roster(string id) => $"{Contest_(id)}roster";

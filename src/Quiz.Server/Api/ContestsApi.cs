@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
 using Quiz.Contracts;
+using Quiz.Core.Accounts;
 using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
 using Quiz.Core.Features.Live;
@@ -22,7 +23,9 @@ internal static class ContestsApi
         contests.MapPost("/", Create).WithName("CreateContest").RequireAuthorization(Policies.Organizer);
         contests.MapGet("/{contestId}", Setup).WithName("GetContestSetup").RequireAuthorization(Policies.Organizer)
             .WithDescription("How the contest was set up: title, join code, rounds (rules, question count) and the stage (teams, members, segments); no question text or keys.");
-        contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard");
+        contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard")
+            .WithDescription("The boards' top rows. Anyone: the public board (while a question is open or waits for its reveal, the board as it was when it opened). "
+                + "A host, judge or organizer (token or header X-Host-Key): the live board. 409 online_round for an online round.");
         contests.MapGet("/{contestId}/questions/{seq:int}/reveal", Reveal).WithName("GetAnswerReveal")
             .WithDescription("The key, explanation and answer spread of a revealed question (409 not_revealed before); pages reloaded after the reveal redraw from it.");
         contests.MapPost("/{contestId}/audit", Audit).WithName("RecomputeBoards");
@@ -58,8 +61,17 @@ internal static class ContestsApi
     private static async Task<Ok<CreateContest>> StageTemplate(string templateId, string bankId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetStageTemplate(templateId, bankId), ct));
 
-    private static async Task<Ok<Leaderboard>> Board(string contestId, ISender sender, CancellationToken ct, int top = 10) =>
-        TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top), ct));
+    private static async Task<Ok<Leaderboard>> Board(string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
+        ISender sender, CancellationToken ct, int top = 10)
+    {
+        var live = Roles.Judges.Any(user.IsInRole);
+        if (!live && !string.IsNullOrEmpty(hostKey))
+        {
+            await sender.Send(new AuthorizeHost(contestId, hostKey), ct); // a wrong key is refused, not served the public board
+            live = true;
+        }
+        return TypedResults.Ok(await sender.Send(new GetLeaderboard(contestId, top, live), ct));
+    }
 
     private static async Task<Ok<AnswerReveal>> Reveal(string contestId, int seq, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetAnswerReveal(contestId, seq), ct));

@@ -23,6 +23,7 @@ internal static class LiveHostingExtensions
         services.AddSingleton(options);
         services.AddQuizContestStores();
         services.AddSingleton<LiveRooms>();
+        services.AddSingleton<Core.Boards.LiveStandings>();
         services.AddSingleton<LocalParticipants>();
         services.AddSingleton<QuestionTimer>();
         services.AddSingleton<IRoomFirstSeen>(sp => sp.GetRequiredService<QuestionTimer>());

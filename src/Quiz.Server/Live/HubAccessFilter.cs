@@ -25,7 +25,7 @@ internal sealed class HubAccessFilter(AccountRoles roles) : IHubFilter
             && !await roles.HasAnyAsync(account, caller.IsJudgeOnly() ? Roles.Judges : Roles.Hosts, caller.ConnectionAborted))
         {
             caller.ClearHost();
-            throw new HubException("forbidden: this account may no longer host or judge; its role was revoked.");
+            throw new DomainException(HubErrors.Forbidden, "This account may no longer host or judge; its role was revoked.");
         }
         using (Actor.Use(ActorOf(caller)))
         {

@@ -16,63 +16,64 @@ namespace Quiz.Server.Live;
 public sealed partial class QuizHub(ISender sender, LocalParticipants local, TimeProvider clock, QuizMetrics metrics, LiveOptions options,
     JoinGate joins, AccountRoles accounts, StoreWatch store) : Hub<IQuizClient>
 {
-    public ServerTime Sync(long clientTimeMs) => new(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds());
+    public Task<HubReply<ServerTime>> Sync(long clientTimeMs) =>
+        Task.FromResult(HubReply<ServerTime>.Of(new ServerTime(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds())));
 
-    public async Task<Joined> Join(JoinRequest request)
+    public async Task<HubReply<Joined>> Join(JoinRequest request)
     {
         Admit();
         var (participant, contestId, token) = await sender.Send(
             new JoinContest(request.Code, request.Nickname, request.Team, request.Unit, request.District), Context.ConnectionAborted);
-        return await AttachAsync(contestId, participant, token);
+        return HubReply<Joined>.Of(await AttachAsync(contestId, participant, token));
     }
 
-    public async Task<Joined> Rejoin(RejoinRequest request)
+    public async Task<HubReply<Joined>> Rejoin(RejoinRequest request)
     {
         Admit();
         var participant = await sender.Send(new RejoinContest(request.ContestId, request.Token), Context.ConnectionAborted);
-        return await AttachAsync(request.ContestId, participant, request.Token);
+        return HubReply<Joined>.Of(await AttachAsync(request.ContestId, participant, request.Token));
     }
 
-    public async Task<AnswerAck> SubmitAnswer(AnswerRequest request)
+    public async Task<HubReply<AnswerAck>> SubmitAnswer(AnswerRequest request)
     {
         var receivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(); // the only time that counts
         var contestId = Context.ContestId();
         var participant = Context.Participant();
         if (contestId is null || participant is null)
         {
-            throw new HubException("not_joined: join the contest before answering.");
+            throw new DomainException(HubErrors.NotJoined, "Join the contest before answering.");
         }
         if (!local.IsCurrent(contestId, participant.Id, Context.ConnectionId))
         {
-            throw new HubException("superseded: this participant has connected again elsewhere.");
+            throw new DomainException(HubErrors.Superseded, "This participant has connected again elsewhere.");
         }
         if (!Context.Answers(() => new AnswerBucket(options.AnswersPerSecond, options.AnswerBurst, receivedAt)).TryTake(receivedAt))
         {
             metrics.Answered("rate_limited", 0);
-            throw new HubException("rate_limited: too many answers from this connection; slow down.");
+            throw new DomainException(HubErrors.RateLimited, "Too many answers from this connection; slow down.");
         }
         var ack = await sender.Send(new Core.Features.Live.SubmitAnswer(contestId, participant, request.AnswerId, request.Seq,
             request.Options, request.Text, receivedAt), Context.ConnectionAborted);
         metrics.Answered(ack.Status, clock.GetUtcNow().ToUnixTimeMilliseconds() - receivedAt);
-        return ack;
+        return HubReply<AnswerAck>.Of(ack);
     }
 
     /// <summary>A big screen: read-only, by join code.</summary>
-    public async Task<RoomSnapshot> Watch(string code)
+    public async Task<HubReply<RoomSnapshot>> Watch(string code)
     {
         var contestId = await sender.Send(new FindContestByCode(code), Context.ConnectionAborted);
         await LeaveOtherContestAsync(contestId);
         Context.SetWatcher(contestId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(contestId));
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(contestId));
-        return await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted);
+        return HubReply<RoomSnapshot>.Of(await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted));
     }
 
     /// <summary>
     /// By the contest's host key, or without one by an account that holds a hosting role (admin, organizer, host), or
     /// the judge role: a judge sees what the host sees but may only judge answers and correct scores.
     /// </summary>
-    public async Task<HostSession> HostRoom(HostRoomRequest request)
+    public async Task<HubReply<HostSession>> HostRoom(HostRoomRequest request)
     {
         var name = string.IsNullOrEmpty(request.HostKey) ? Context.User?.Identity?.Name : null;
         var account = name is not null && await accounts.HasAnyAsync(name, Roles.Judges, Context.ConnectionAborted) ? name : null;
@@ -84,19 +85,19 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
         Context.SetHost(request.ContestId, account, judgeOnly);
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Everyone(request.ContestId));
         await Groups.AddToGroupAsync(Context.ConnectionId, Live.Groups.Watchers(request.ContestId));
-        return new HostSession(code, await sender.Send(new GetRoomSnapshot(request.ContestId, null), Context.ConnectionAborted));
+        return HubReply<HostSession>.Of(new HostSession(code, await sender.Send(new GetRoomSnapshot(request.ContestId, null), Context.ConnectionAborted)));
     }
 
-    public async Task<RoomState> Control(ControlRequest request)
+    public async Task<HubReply<RoomState>> Control(ControlRequest request)
     {
         var contestId = Context.ContestId();
         if (contestId is null || !Context.IsHost() || Context.IsJudgeOnly())
         {
-            throw new HubException("forbidden: only the host of this contest may move the room.");
+            throw new DomainException(HubErrors.Forbidden, "Only the host of this contest may move the room.");
         }
         await sender.Send(new MoveRoom(contestId, request.Move, Context.HostAccount() is { } account ? $"account:{account}" : $"host:{Context.ConnectionId}"),
             Context.ConnectionAborted);
-        return (await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted)).State;
+        return HubReply<RoomState>.Of((await sender.Send(new GetRoomSnapshot(contestId, null), Context.ConnectionAborted)).State);
     }
 
     public override async Task OnConnectedAsync()
@@ -140,7 +141,7 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
     {
         if (!joins.TryEnter())
         {
-            throw new HubException("busy: the server is admitting many people right now; retry in a moment.");
+            throw new DomainException(HubErrors.Busy, "The server is admitting many people right now; retry in a moment.");
         }
     }
 

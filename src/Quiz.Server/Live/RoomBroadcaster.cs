@@ -54,9 +54,8 @@ public sealed class RoomBroadcaster(
                 }
                 break;
             case HostMoves.Close:
-                // Not to phones: at this very moment every node is sending each phone its own standing, which
-                // tells it the question is closed; a 20,000-socket broadcast here would only delay those.
-                await watchers.QuestionClosed(new QuestionClosed(contestId, room.Seq,
+                // To phones too: an early close must stop their countdowns, and their standings wait for the reveal.
+                await everyone.QuestionClosed(new QuestionClosed(contestId, room.Seq,
                     await sender.Send(new CountAnswers(contestId, room.Seq), cancellationToken), now));
                 await watchers.RoomChanged(state);
                 break;
@@ -65,14 +64,14 @@ public sealed class RoomBroadcaster(
                 await watchers.RoomChanged(state);
                 break;
             case HostMoves.Board:
-                await watchers.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop), cancellationToken));
+                await watchers.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop, Live: true), cancellationToken));
                 await watchers.RoomChanged(state);
                 break;
             default: // pause, end
                 await everyone.RoomChanged(state);
                 if (moved.Move == HostMoves.End)
                 {
-                    await watchers.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop), cancellationToken));
+                    await watchers.LeaderboardShown(await sender.Send(new GetLeaderboard(contestId, options.BoardTop, Live: true), cancellationToken));
                 }
                 break;
         }

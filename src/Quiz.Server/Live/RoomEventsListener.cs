@@ -9,9 +9,10 @@ using StackExchange.Redis;
 namespace Quiz.Server.Live;
 
 /// <summary>
-/// Every node listens for room moves: it refreshes its view of the room (the answer path reads it) and, once a
-/// question's answers are final (after its close, and at the end), sends each participant whose socket it holds
-/// that participant's own standing.
+/// Every node listens for room moves: it refreshes its view of the room (the answer path reads it) and, when a
+/// question's results become public (its reveal, the board, the end), sends each participant whose socket it holds
+/// that participant's own standing. Not at the close: a standing tells right from wrong, and in a stage contest the
+/// team on stage may still be answering that question aloud.
 /// </summary>
 public sealed partial class RoomEventsListener(
     IConnectionMultiplexer redis,
@@ -79,9 +80,9 @@ public sealed partial class RoomEventsListener(
             {
                 timer.Backstop(e.ContestId, room); // closes it if the node that opened it dies before it does
             }
-            if (e.Move is HostMoves.Close or HostMoves.End)
+            if (e.Move is HostMoves.Reveal or HostMoves.Board or HostMoves.End)
             {
-                await StandingsAfterCloseAsync(e.ContestId, e.Seq, room);
+                await StandingsAsync(e.ContestId, e.Seq, room);
             }
             if (e.Move == HostMoves.End)
             {
@@ -95,11 +96,10 @@ public sealed partial class RoomEventsListener(
     }
 
     /// <summary>
-    /// Own standings go out once per question, as soon as its answers are final: when nothing more can be accepted
-    /// (the accept window of an early close runs out first) and this node's ledger has stored what it took. The
-    /// question is closed by then, so a standing (which tells right from wrong) no longer helps anyone answer.
+    /// Own standings go out once the question's answers are final: when nothing more can be accepted (at the end of
+    /// an open question the accept window runs out first) and this node's ledger has stored what it took.
     /// </summary>
-    private async Task StandingsAfterCloseAsync(string contestId, int seq, Room room)
+    private async Task StandingsAsync(string contestId, int seq, Room room)
     {
         if (local.Of(contestId).Count == 0)
         {
@@ -114,7 +114,7 @@ public sealed partial class RoomEventsListener(
         if ((await rooms.RefreshAsync(contestId, CancellationToken.None)).Seq > seq)
         {
             // The host has already opened the next question: the board may hold its points, and a standing would
-            // tell right from wrong while it is open. The next close sends the totals.
+            // tell right from wrong while it is open. Its reveal sends the totals.
             return;
         }
         // One read of the boards for all of this node's participants, then the sends, in parallel chunks.

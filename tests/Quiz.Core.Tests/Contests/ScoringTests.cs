@@ -38,11 +38,32 @@ public sealed class ScoringTests
 
     [Fact]
     public void Partial_credit_scales_the_points_and_earns_no_streak() =>
-        Gen.Select(Rules, Gen.Double[0.01, 0.99]).Sample((rules, credit) =>
+        Gen.Select(Rules, Gen.Int[1, 8], Gen.Int[2, 8]).Where((_, k, n) => k < n).Sample((rules, k, n) =>
         {
-            var score = Scoring.Score(rules with { SpeedWeighted = false }, new Grade(credit), 0, 3);
-            return Math.Abs(score.Points - Math.Round(rules.Points * credit, 2)) < 0.011 && score.Streak == 0;
+            var score = Scoring.Score(rules with { SpeedWeighted = false }, new Grade(k, n), 0, 3);
+            return score.Hundredths == (long)Math.Round(100m * rules.Points * k / n, MidpointRounding.AwayFromZero) && score.Streak == 0;
         });
+
+    [Theory]
+    [InlineData(5670, 8583)] // 85.825 exactly: half away from zero (binary doubles made it 85.82)
+    [InlineData(5669, 8583)]
+    [InlineData(5671, 8582)]
+    [InlineData(19_999, 5000)] // 50.0025 rounds down
+    public void Points_round_to_hundredths_half_away_from_zero_computed_exactly(long elapsed, long hundredths) =>
+        Assert.Equal(hundredths, Scoring.Score(new RoundRules { TimeLimitSeconds = 20, Points = 100, SpeedWeighted = true }, Grade.Right, elapsed, 0).Hundredths);
+
+    [Fact]
+    public void A_third_of_the_points_rounds_the_same_way_in_every_place() =>
+        Assert.Equal(3333, Scoring.Score(new RoundRules { Points = 100, PartialCredit = PartialCredit.Proportional }, new Grade(1, 3), 0, 0).Hundredths);
+
+    [Fact]
+    public void The_time_that_counts_is_clamped_to_the_limit()
+    {
+        var rules = new RoundRules { TimeLimitSeconds = 12, Points = 100, SpeedWeighted = true };
+        var inGrace = Scoring.Score(rules, Grade.Right, Scoring.ElapsedMs(rules, receivedAtMs: 12_203 + 1000, opensAtMs: 1000), 0);
+        Assert.Equal((12_000L, 5000L), (inGrace.ElapsedMs, inGrace.Hundredths));
+        Assert.Equal(0, Scoring.ElapsedMs(rules, receivedAtMs: 900, opensAtMs: 1000));
+    }
 
     [Theory]
     [InlineData(0, 100.0)]

@@ -102,7 +102,7 @@ public sealed class RoundRulesTests
     }
 
     [Fact]
-    public void Ranking_goes_by_score_then_time_used_then_submit_time_and_groups_count_everyone_registered()
+    public void Ranking_goes_by_score_then_time_used_exact_ties_share_a_rank_and_groups_count_everyone_registered()
     {
         static AttemptResult R(string id, double score, long started, long submitted) => new(id, score, 50, started, submitted, false, 5, 0, 0, null, []);
         var results = new[] { R("slow", 40, 0, 90_000), R("fast", 40, 10_000, 60_000), R("tie-late", 40, 20_000, 70_000), R("low", 10, 0, 5_000) };
@@ -116,8 +116,8 @@ public sealed class RoundRulesTests
         };
         var signals = new RoundSignals(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, IReadOnlyDictionary<string, long>>(), results);
         var tally = RoundTally.Build(Setup().Contest, results, people, signals, results.Length);
-        Assert.Equal(["fast", "tie-late", "slow", "low"], tally.People.Select(p => p.ParticipantId));
-        Assert.Equal([1, 2, 3, 4], tally.People.Select(p => p.Rank));
+        Assert.Equal(["fast", "tie-late", "slow", "low"], tally.People.Select(p => p.ParticipantId)); // level: listed by id
+        Assert.Equal([1, 1, 3, 4], tally.People.Select(p => p.Rank));
         var second = tally.Units.Single(u => u.Group == "乙单位");
         Assert.Equal((3, 2, 50.0, 16.67, 25.0, 0.6667), (second.Registered, second.TookPart, second.Total, second.MeanPerHead, second.MeanPerTaker, second.Participation));
         Assert.Equal(["甲单位", "乙单位"], tally.Units.Select(u => u.Group)); // mean per head, not the total, decides

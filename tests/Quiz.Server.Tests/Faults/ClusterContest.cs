@@ -38,7 +38,7 @@ public sealed record ClusterContest(LocalCluster Cluster, HttpClient Organizer, 
     public async Task<LiveClient> HostAsync(int node)
     {
         var host = await LiveClient.ConnectAsync(Cluster.Node(node));
-        await host.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(Id, Created.HostKey));
+        await host.Connection.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(Id, Created.HostKey));
         return host;
     }
 
@@ -46,7 +46,7 @@ public sealed record ClusterContest(LocalCluster Cluster, HttpClient Organizer, 
     public async Task<LiveClient> ScreenAsync(int node)
     {
         var screen = await LiveClient.ConnectAsync(Cluster.Node(node));
-        await screen.Connection.InvokeAsync<RoomSnapshot>(HubMethods.Watch, Created.JoinCode);
+        await screen.Connection.CallAsync<RoomSnapshot>(HubMethods.Watch, Created.JoinCode);
         return screen;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Quiz.Contracts;
+using Quiz.Server.Tests.Support;
 
 namespace Quiz.Server.Tests.Faults;
 
@@ -64,7 +65,7 @@ public sealed class FaultParticipant : IAsyncDisposable
             {
                 try
                 {
-                    var joined = await connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(p.Joined.ContestId, p.Joined.Token));
+                    var joined = await connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(p.Joined.ContestId, p.Joined.Token));
                     p.LastRejoin = joined.Room;
                     p.Rejoins++;
                     p.LastRecovery = lost.Elapsed;
@@ -78,7 +79,7 @@ public sealed class FaultParticipant : IAsyncDisposable
             }
         };
         await connection.StartAsync();
-        p.Joined = await connection.InvokeAsync<Joined>(HubMethods.Join, new JoinRequest(code, nickname, null, null, null));
+        p.Joined = await connection.CallAsync<Joined>(HubMethods.Join, new JoinRequest(code, nickname, null, null, null));
         p._rejoined.TrySetResult();
         return p;
     }
@@ -93,7 +94,7 @@ public sealed class FaultParticipant : IAsyncDisposable
             try
             {
                 await _rejoined.Task.WaitAsync(giveUpAfter);
-                var ack = await _connection.InvokeAsync<AnswerAck>(HubMethods.SubmitAnswer, new AnswerRequest(answerId, seq, [option]));
+                var ack = await _connection.CallAsync<AnswerAck>(HubMethods.SubmitAnswer, new AnswerRequest(answerId, seq, [option]));
                 return (ack, attempt);
             }
             catch (Exception ex) when (ex is HubException or InvalidOperationException or IOException or TaskCanceledException

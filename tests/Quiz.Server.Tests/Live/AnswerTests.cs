@@ -18,7 +18,7 @@ public sealed class AnswerTests
         await using var player = await LiveClient.ConnectAsync(server.BaseAddress);
         await player.JoinAsync(contest.JoinCode, "老张");
 
-        Assert.Contains("not_joined", (await Assert.ThrowsAsync<HubException>(async () =>
+        Assert.Contains("not_joined", (await Assert.ThrowsAsync<HubRefused>(async () =>
         {
             await using var stranger = await LiveClient.ConnectAsync(server.BaseAddress);
             await stranger.AnswerAsync(0, [2]);
@@ -64,7 +64,7 @@ public sealed class AnswerTests
         Assert.Equal(AckStatuses.Accepted, (await player.AnswerAsync(0, text: "  钛镍记忆合金 ")).Status);
         await host.ControlAsync(HostMoves.Close);
         await host.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed));
-        await player.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated), s => s.Seq == 0); // the phone's sign of the close
+        await player.NextAsync<QuestionClosed>(nameof(IQuizClient.QuestionClosed)); // phones hear of the close; their standings wait for the reveal
 
         // Everything the phone received before the reveal: no key text, no salt.
         var beforeReveal = string.Join("\n", player.Log.Select(e => e.Json));

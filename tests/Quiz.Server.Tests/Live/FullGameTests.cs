@@ -72,7 +72,7 @@ public sealed class FullGameTests
                     continue;
                 }
                 Assert.Equal(AckStatuses.Accepted, ack.Status);
-                var elapsed = Math.Max(0, ack.ReceivedAtMs - views[i].OpensAtMs);
+                var elapsed = Math.Clamp(ack.ReceivedAtMs - views[i].OpensAtMs, 0, Rules.TimeLimitSeconds * 1000L);
                 var (options, text) = Choose(questions[seq], plans[i].Pick);
                 expected[i] += Expected(questions[seq], options, text, elapsed, ref streak[i]);
                 time[i] += elapsed;
@@ -88,11 +88,13 @@ public sealed class FullGameTests
         var finals = await Task.WhenAll(players.Select(p => p.Client.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated), s => s.Seq == questions.Count - 1 && s.Participants == Players, 15_000)));
         var board = await host.NextAsync<Leaderboard>(nameof(IQuizClient.LeaderboardShown), b => b.Seq == questions.Count - 1);
         var order = Enumerable.Range(0, Players)
-            .OrderByDescending(i => Math.Round(expected[i], 2)).ThenBy(i => time[i]).ToArray();
+            .OrderByDescending(i => Math.Round(expected[i], 2)).ThenBy(i => time[i]).ThenBy(i => players[i].Client.Joined!.ParticipantId, StringComparer.Ordinal).ToArray();
         for (var i = 0; i < Players; i++)
         {
             Assert.Equal(Math.Round(expected[i], 2), finals[i].Score, 2);
-            Assert.Equal(Array.IndexOf(order, i) + 1, finals[i].Rank);
+            // Competition ranking: one more than everyone strictly ahead (more points, or as many in less time).
+            Assert.Equal(1 + Enumerable.Range(0, Players).Count(j => Math.Round(expected[j], 2) > Math.Round(expected[i], 2)
+                || (Math.Round(expected[j], 2) == Math.Round(expected[i], 2) && time[j] < time[i])), finals[i].Rank);
         }
         Assert.Equal(10, board.Persons.Count);
         for (var r = 0; r < board.Persons.Count; r++)
@@ -148,10 +150,19 @@ public sealed class FullGameTests
 
         var db = server.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         await db.SortedSetIncrementAsync(server.Services.GetRequiredService<RedisKeys>().Board(contest.ContestId), victim, 500 * 100 * 100_000_000.0);
+        // The stored per-answer points are checked against the recomputation too (a wrong point written into the store).
+        var answers = server.Services.GetRequiredService<RedisKeys>().Answers(contest.ContestId, 0);
+        var stored = (await db.HashGetAllAsync(answers)).First();
+        var parts = stored.Value.ToString().Split('|');
+        parts[3] = (long.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await db.HashSetAsync(answers, stored.Name, string.Join('|', parts));
         var caught = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit?repair=true", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
-        var difference = Assert.Single(caught!.Differences);
-        Assert.Equal(("person.points", victim), (difference.Board, difference.Row));
+        Assert.Equal(2, caught!.Differences.Count);
+        var difference = caught.Differences.Single(d => d.Board == "person.points");
+        Assert.Equal(victim, difference.Row);
         Assert.Equal(500, difference.Stored - difference.Recomputed, 2);
+        var point = caught.Differences.Single(d => d.Board == "answer.stored");
+        Assert.Equal(($"0:{stored.Name}", 0.01), (point.Row, Math.Round(point.Stored - point.Recomputed, 2)));
         Assert.True(caught.Repaired);
         var after = await (await http.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
         Assert.Empty(after!.Differences);
@@ -170,33 +181,37 @@ public sealed class FullGameTests
         _ => ([pick], null),
     };
 
-    /// <summary>The documented formula, written out again here on purpose.</summary>
+    /// <summary>
+    /// The documented formula, written out again here on purpose: P × k/n × (2·limit − elapsed)/(2·limit), elapsed
+    /// clamped to the limit, in hundredths rounded half away from zero (one exact division of integers), plus the
+    /// streak bonus; −penalty when wrong.
+    /// </summary>
     private static double Expected(Question question, int[]? options, string? text, long elapsed, ref int streak)
     {
         var key = question.Answer.Options;
-        double credit = question.Type switch
+        var (k, n) = question.Type switch
         {
-            QuestionType.Fill => text!.Trim() == SeededQuestions.SecretFill ? 1 : 0,
-            QuestionType.Multiple => options!.All(key.Contains) ? (double)options!.Length / key.Count : 0,
-            QuestionType.Ordering => (double)options!.Where((o, i) => key[i] == o).Count() / key.Count,
-            _ => options![0] == key[0] ? 1 : 0,
+            QuestionType.Fill => (text!.Trim() == SeededQuestions.SecretFill ? 1 : 0, 1),
+            QuestionType.Multiple => (options!.All(key.Contains) ? options!.Length : 0, key.Count),
+            QuestionType.Ordering => (options!.Where((o, i) => key[i] == o).Count(), key.Count),
+            _ => (options![0] == key[0] ? 1 : 0, 1),
         };
-        if (credit == 0)
+        if (k == 0)
         {
             streak = 0;
             return -Rules.WrongPenalty;
         }
-        var limit = Rules.TimeLimitSeconds * 1000.0;
-        var points = Rules.Points * credit * (1 - (0.5 * Math.Min(elapsed, limit) / limit));
-        if (credit == 1)
+        var limit = Rules.TimeLimitSeconds * 1000L;
+        var hundredths = Math.Round(100m * Rules.Points * k * ((2 * limit) - Math.Min(elapsed, limit)) / (n * 2m * limit), MidpointRounding.AwayFromZero);
+        if (k == n)
         {
             streak++;
-            points += Rules.StreakBonus * Math.Min(streak - 1, Rules.StreakCap);
+            hundredths += 100 * Rules.StreakBonus * Math.Min(streak - 1, Rules.StreakCap);
         }
         else
         {
             streak = 0;
         }
-        return Math.Round(points, 2);
+        return (double)hundredths / 100;
     }
 }

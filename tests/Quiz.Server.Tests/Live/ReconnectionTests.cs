@@ -31,27 +31,28 @@ public sealed class ReconnectionTests
         await Task.Delay(300);
 
         await using var back = await LiveClient.ConnectAsync(server.BaseAddress);
-        var again = await back.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        var again = await back.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
         Assert.Equal(joined.ParticipantId, again.ParticipantId);
         Assert.Equal(RoomStatuses.Open, again.Room.State.Status);
         Assert.Equal(1, again.Room.Question!.Seq);
         Assert.Equal(q1.KeyHash, again.Room.Question.KeyHash);
         Assert.InRange(again.Room.State.RemainingMs, 20_000, 30_000);
         Assert.False(again.Room.Answered);
-        Assert.Equal(100, again.Room.Standing!.Score);
-        Assert.Equal(1, again.Room.Standing.Rank);
+        Assert.Null(again.Room.Standing); // mid-question: the page shows the standing it kept; the server's comes with the reveal
         Assert.Equal(2, again.Room.State.Participants);
 
         await back.WaitForServerTimeAsync(q1.OpensAtMs);
         Assert.Equal(AckStatuses.Accepted, (await back.AnswerAsync(1, [1])).Status);
-        var rejoinedTwice = await back.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        var rejoinedTwice = await back.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
         Assert.True(rejoinedTwice.Room.Answered);
         // The board already holds this answer's points: while the question is open a standing would tell right from wrong.
         Assert.Null(rejoinedTwice.Room.Standing);
         await host.ControlAsync(HostMoves.Close);
-        await Task.Delay(TimeSpan.FromMilliseconds(RoomMachine.GraceMs + 300)); // past the grace of the early close
-        var afterClose = await back.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
-        Assert.Equal(1, afterClose.Room.Standing!.Seq);
+        var closed = await back.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        Assert.Null(closed.Room.Standing); // closed, not revealed: still nothing that tells right from wrong
+        await host.ControlAsync(HostMoves.Reveal);
+        var afterReveal = await back.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        Assert.Equal((1, 200.0, 1), (afterReveal.Room.Standing!.Seq, afterReveal.Room.Standing.Score, afterReveal.Room.Standing.Rank));
         await using var third = await LiveClient.ConnectAsync(server.BaseAddress);
         Assert.Equal(3, (await third.JoinAsync(contest.JoinCode, "第三人")).Room.State.Participants); // rejoining added nobody
     }
@@ -64,17 +65,17 @@ public sealed class ReconnectionTests
         await using var first = await LiveClient.ConnectAsync(server.BaseAddress);
         var joined = await first.JoinAsync(contest.JoinCode, "赵工");
         await using var second = await LiveClient.ConnectAsync(server.BaseAddress);
-        await second.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
+        await second.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, joined.Token));
         await first.NextAsync<string>(nameof(IQuizClient.Superseded));
 
         await host.ControlAsync(HostMoves.Start);
         var q = await second.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
         await second.WaitForServerTimeAsync(q.OpensAtMs);
-        Assert.Contains("superseded", (await Assert.ThrowsAsync<HubException>(() => first.AnswerAsync(0, [2]))).Message);
+        Assert.Contains("superseded", (await Assert.ThrowsAsync<HubRefused>(() => first.AnswerAsync(0, [2]))).Message);
         Assert.Equal(AckStatuses.Accepted, (await second.AnswerAsync(0, [2])).Status);
 
-        var forged = await Assert.ThrowsAsync<HubException>(() =>
-            second.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, "not-a-token")));
+        var forged = await Assert.ThrowsAsync<HubRefused>(() =>
+            second.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(joined.ContestId, "not-a-token")));
         Assert.Contains("unknown_token", forged.Message);
     }
 }

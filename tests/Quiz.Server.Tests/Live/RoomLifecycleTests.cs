@@ -17,17 +17,17 @@ public sealed class RoomLifecycleTests
         Assert.Equal(contest.JoinCode, session.JoinCode);
         Assert.Equal(RoomStatuses.Lobby, session.Room.State.Status);
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Reveal));
+        var refused = await Assert.ThrowsAsync<HubRefused>(() => host.ControlAsync(HostMoves.Reveal));
         Assert.Contains("invalid_move", refused.Message);
 
         Assert.Equal(RoomStatuses.Open, (await host.ControlAsync(HostMoves.Start)).Status);
-        var early = await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Next));
+        var early = await Assert.ThrowsAsync<HubRefused>(() => host.ControlAsync(HostMoves.Next));
         Assert.Contains("close it first", early.Message);
 
         var paused = await host.ControlAsync(HostMoves.Pause);
         Assert.True(paused.Paused);
         Assert.InRange(paused.RemainingMs, 25_000, 30_100);
-        Assert.Contains("paused", (await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Close))).Message);
+        Assert.Contains("paused", (await Assert.ThrowsAsync<HubRefused>(() => host.ControlAsync(HostMoves.Close))).Message);
         var resumed = await host.ControlAsync(HostMoves.Resume);
         Assert.False(resumed.Paused);
         Assert.InRange(resumed.ClosesAtMs - resumed.ServerTimeMs, 25_000, 30_100);
@@ -37,9 +37,9 @@ public sealed class RoomLifecycleTests
         Assert.Equal(RoomStatuses.Board, (await host.ControlAsync(HostMoves.Board)).Status);
         Assert.Equal(1, (await host.ControlAsync(HostMoves.Next)).Seq);
         await host.ControlAsync(HostMoves.Close);
-        Assert.Contains("last question", (await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Next))).Message);
+        Assert.Contains("last question", (await Assert.ThrowsAsync<HubRefused>(() => host.ControlAsync(HostMoves.Next))).Message);
         Assert.Equal(RoomStatuses.Ended, (await host.ControlAsync(HostMoves.End)).Status);
-        Assert.Contains("ended", (await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Start))).Message);
+        Assert.Contains("ended", (await Assert.ThrowsAsync<HubRefused>(() => host.ControlAsync(HostMoves.Start))).Message);
     }
 
     [Fact]
@@ -48,12 +48,12 @@ public sealed class RoomLifecycleTests
         await using var server = LiveGame.Server(nameof(RoomLifecycleTests));
         var contest = await LiveGame.CreateAsync(server, new RoundRules(), "q-single");
         await using var intruder = await LiveClient.ConnectAsync(server.BaseAddress);
-        var refused = await Assert.ThrowsAsync<HubException>(() =>
-            intruder.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, "guess")));
+        var refused = await Assert.ThrowsAsync<HubRefused>(() =>
+            intruder.Connection.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, "guess")));
         Assert.Contains("forbidden", refused.Message);
 
         await intruder.JoinAsync(contest.JoinCode, "小王");
-        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => intruder.ControlAsync(HostMoves.Start))).Message);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubRefused>(() => intruder.ControlAsync(HostMoves.Start))).Message);
     }
 
     [Fact]
@@ -65,11 +65,11 @@ public sealed class RoomLifecycleTests
         await early.JoinAsync(contest.JoinCode, "准时");
         await host.ControlAsync(HostMoves.Start);
         await using var late = await LiveClient.ConnectAsync(server.BaseAddress);
-        Assert.Contains("late_join_closed", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync(contest.JoinCode, "迟到"))).Message);
+        Assert.Contains("late_join_closed", (await Assert.ThrowsAsync<HubRefused>(() => late.JoinAsync(contest.JoinCode, "迟到"))).Message);
         await host.ControlAsync(HostMoves.End);
-        Assert.Contains("contest_ended", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync(contest.JoinCode, "迟到"))).Message);
-        Assert.Contains("unknown_code", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync("999999", "走错"))).Message);
-        Assert.Contains("nickname", (await Assert.ThrowsAsync<HubException>(() => late.JoinAsync(contest.JoinCode, new string('长', 21)))).Message);
+        Assert.Contains("contest_ended", (await Assert.ThrowsAsync<HubRefused>(() => late.JoinAsync(contest.JoinCode, "迟到"))).Message);
+        Assert.Contains("unknown_code", (await Assert.ThrowsAsync<HubRefused>(() => late.JoinAsync("999999", "走错"))).Message);
+        Assert.Contains("nickname", (await Assert.ThrowsAsync<HubRefused>(() => late.JoinAsync(contest.JoinCode, new string('长', 21)))).Message);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class TwoNodeTests
         var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 20 }, "q-single", "q-tf");
         var (host, _) = await LiveGame.HostAsync(nodeA, contest);
         await using var screen = await LiveClient.ConnectAsync(nodeB.BaseAddress);
-        await screen.Connection.InvokeAsync<RoomSnapshot>(HubMethods.Watch, contest.JoinCode);
+        await screen.Connection.CallAsync<RoomSnapshot>(HubMethods.Watch, contest.JoinCode);
         await using var player = await LiveClient.ConnectAsync(nodeB.BaseAddress);
         await player.JoinAsync(contest.JoinCode, "滨江一号", district: "滨江区");
 

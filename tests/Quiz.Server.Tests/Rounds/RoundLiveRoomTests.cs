@@ -17,9 +17,9 @@ public sealed class RoundLiveRoomTests
     {
         await using var kit = await RoundKit.StartAsync(nameof(RoundLiveRoomTests));
         await using var host = await LiveClient.ConnectAsync(kit.Server.BaseAddress);
-        await host.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(kit.ContestId, kit.HostKey));
+        await host.Connection.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(kit.ContestId, kit.HostKey));
 
-        var start = await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Start));
+        var start = await Assert.ThrowsAsync<HubRefused>(() => host.ControlAsync(HostMoves.Start));
 
         Assert.Contains("online_round", start.Message, StringComparison.Ordinal);
     }

@@ -69,12 +69,12 @@ public sealed class AuthorizationTests
         var joined = await alice.JoinAsync(game.Contest.JoinCode, "爱丽丝");
         await mallory.JoinAsync(game.Contest.JoinCode, "马洛里");
 
-        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => mallory.ControlAsync(HostMoves.Start))).Message);
-        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() =>
-            mallory.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(game.Contest.ContestId, "")))).Message);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubRefused>(() => mallory.ControlAsync(HostMoves.Start))).Message);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubRefused>(() =>
+            mallory.Connection.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(game.Contest.ContestId, "")))).Message);
         // Another participant's id is not a credential: only the token issued to them rejoins as them.
-        Assert.Contains("unknown_token", (await Assert.ThrowsAsync<HubException>(() =>
-            mallory.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(game.Contest.ContestId, joined.ParticipantId)))).Message);
+        Assert.Contains("unknown_token", (await Assert.ThrowsAsync<HubRefused>(() =>
+            mallory.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(game.Contest.ContestId, joined.ParticipantId)))).Message);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AuthorizationTests
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/accounts",
             new { userName = "host2", password = "stage-host-Xihu-2025", roles = new[] { "host" } })).StatusCode);
         await using var host = await LiveClient.ConnectAsync(server.BaseAddress, accessToken: server.Token("host2", "host"));
-        var session = await host.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, ""));
+        var session = await host.Connection.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, ""));
         Assert.Equal(contest.JoinCode, session.JoinCode);
         Assert.Equal(RoomStatuses.Open, (await host.ControlAsync(HostMoves.Start)).Status);
 
@@ -108,6 +108,6 @@ public sealed class AuthorizationTests
             Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "the revoked host still moves the room");
             await Task.Delay(200);
         }
-        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubException>(() => host.ControlAsync(HostMoves.Close))).Message);
+        Assert.Contains("forbidden", (await Assert.ThrowsAsync<HubRefused>(() => host.ControlAsync(HostMoves.Close))).Message);
     }
 }

@@ -19,13 +19,13 @@ public sealed class ContestBoundaryTests
         await using var game = await LiveGame.StartAsync(nameof(ContestBoundaryTests), new RoundRules { TimeLimitSeconds = 30 }, "q-single");
         var other = await LiveGame.CreateAsync(game.Server, new RoundRules { TimeLimitSeconds = 30 }, "q-single");
 
-        await game.Host.Connection.InvokeAsync<RoomSnapshot>(HubMethods.Watch, other.JoinCode);
+        await game.Host.Connection.CallAsync<RoomSnapshot>(HubMethods.Watch, other.JoinCode);
 
-        var control = await Assert.ThrowsAsync<HubException>(() => game.Host.ControlAsync(HostMoves.Start));
+        var control = await Assert.ThrowsAsync<HubRefused>(() => game.Host.ControlAsync(HostMoves.Start));
         Assert.Contains("forbidden", control.Message);
-        var stage = await Assert.ThrowsAsync<HubException>(() => game.Host.StageAsync(new StageRequest(StageMoves.Arm)));
+        var stage = await Assert.ThrowsAsync<HubRefused>(() => game.Host.StageAsync(new StageRequest(StageMoves.Arm)));
         Assert.Contains("forbidden", stage.Message);
-        var seats = await Assert.ThrowsAsync<HubException>(() => game.Host.Connection.InvokeAsync<IReadOnlyList<StageSeat>>(HubMethods.StageSeats));
+        var seats = await Assert.ThrowsAsync<HubRefused>(() => game.Host.Connection.CallAsync<IReadOnlyList<StageSeat>>(HubMethods.StageSeats));
         Assert.Contains("forbidden", seats.Message);
     }
 
@@ -43,9 +43,11 @@ public sealed class ContestBoundaryTests
         await game.Host.ControlAsync(HostMoves.Start);
         await stays.NextAsync<QuestionView>(nameof(IQuizClient.QuestionOpened));
         await game.Host.ControlAsync(HostMoves.Close);
+        await game.Host.ControlAsync(HostMoves.Reveal);
         await stays.NextAsync<Standing>(nameof(IQuizClient.StandingUpdated));
         await Task.Delay(500); // sends to one contest's phones go out together; give a stray one time to arrive
-        Assert.DoesNotContain(moves.Log, e => e.Event is nameof(IQuizClient.QuestionOpened) or nameof(IQuizClient.StandingUpdated));
+        Assert.DoesNotContain(moves.Log, e => e.Event is nameof(IQuizClient.QuestionOpened) or nameof(IQuizClient.StandingUpdated)
+            or nameof(IQuizClient.QuestionClosed) or nameof(IQuizClient.AnswerRevealed));
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class ContestBoundaryTests
         var seat = game.Seats[0];
         await seat.JoinAsync(other.JoinCode, "旁观者");
 
-        var buzz = await Assert.ThrowsAsync<HubException>(seat.BuzzAsync);
+        var buzz = await Assert.ThrowsAsync<HubRefused>(seat.BuzzAsync);
         Assert.Contains("not_seated", buzz.Message);
     }
 }

@@ -83,12 +83,12 @@ public sealed class EdgeTests
                 o.SkipNegotiation = true;
             }).Build();
             await host.StartAsync();
-            await host.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, ""));
+            await host.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, ""));
             await using var phone = await LiveClient.ConnectAsync(server.BaseAddress);
             var joined = await phone.JoinAsync(contest.JoinCode, "小张", unit: Phone);
-            await host.InvokeAsync<RoomState>(HubMethods.Control, new ControlRequest(HostMoves.Start));
+            await host.CallAsync<RoomState>(HubMethods.Control, new ControlRequest(HostMoves.Start));
             await using var again = await LiveClient.ConnectAsync(server.BaseAddress);
-            await again.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(contest.ContestId, joined.Token));
+            await again.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(contest.ContestId, joined.Token));
             using var anonymous = server.CreateAnonymousClient();
             await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = QuizServer.AdminUser, password = QuizServer.AdminPassword });
             using var keyed = server.CreateAnonymousClient();

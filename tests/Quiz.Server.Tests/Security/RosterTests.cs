@@ -35,10 +35,10 @@ public sealed class RosterTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/contests/{contest.ContestId}/roster", people)).StatusCode);
 
         await using var phone = await LiveClient.ConnectAsync(server.BaseAddress);
-        var first = await phone.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(contest.ContestId, codes[0].Code!));
+        var first = await phone.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(contest.ContestId, codes[0].Code!));
         Assert.Equal("张三", first.Nickname);
         await using var laptop = await LiveClient.ConnectAsync(server.BaseAddress);
-        var second = await laptop.Connection.InvokeAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(contest.ContestId, codes[0].Code!));
+        var second = await laptop.Connection.CallAsync<Joined>(HubMethods.Rejoin, new RejoinRequest(contest.ContestId, codes[0].Code!));
         Assert.Equal(first.ParticipantId, second.ParticipantId); // one person, one entry
         await phone.NextAsync<string>(nameof(IQuizClient.Superseded));
 

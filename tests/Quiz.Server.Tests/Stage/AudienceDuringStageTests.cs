@@ -68,7 +68,7 @@ public sealed class AudienceDuringStageTests(ITestOutputHelper output)
             await game.Host.ControlAsync(HostMoves.Close);
             output.WriteLine($"3 questions with {Audience} answers each and a buzz race each: {watch.ElapsedMilliseconds} ms in all");
 
-            var stage = await game.Host.Connection.InvokeAsync<StageView>(Quiz.Contracts.HubMethods.GetStage);
+            var stage = await game.Host.Connection.CallAsync<StageView>(Quiz.Contracts.HubMethods.GetStage);
             Assert.Equal([100, 110, 110, 110, 100, 100], stage.Teams.Select(t => t.Score));
             using var http = server.CreateHttpClient();
             var audit = await (await http.PostAsync($"/api/contests/{game.Contest.ContestId}/audit", null)).Content.ReadFromJsonAsync<BoardAuditReport>(QuizJson.Options);
@@ -78,6 +78,8 @@ public sealed class AudienceDuringStageTests(ITestOutputHelper output)
             Assert.Equal(Audience, board!.Participants);
             Assert.Equal(300, board.Persons[0].Score); // two in three answered all three right
             Assert.Equal(10, board.Teams.Count); // the audience's own teams, apart from the stage teams
+            // No question was revealed: no audience phone has learnt right from wrong while the teams answered aloud.
+            Assert.All(audience, a => Assert.DoesNotContain(a.Log, e => e.Event == nameof(IQuizClient.StandingUpdated)));
         }
         finally
         {

@@ -111,20 +111,20 @@ public sealed class BuzzRaceTests(ITestOutputHelper output)
         await game.OpenAsync(1);
         Assert.Equal((BuzzStatuses.Early, 5), Pair(await game.Seats[4].BuzzAsync()));
         Assert.Equal((BuzzStatuses.Early, 0), Pair(await game.Seats[4].BuzzAsync())); // pressed again: one penalty per question
-        var view = await game.Host.Connection.InvokeAsync<StageView>(HubMethods.GetStage);
+        var view = await game.Host.Connection.CallAsync<StageView>(HubMethods.GetStage);
         Assert.Equal((95, 1), (view.Teams[4].Score, view.Teams[4].EarlyBuzzes));
 
         await using var stranger = await LiveClient.ConnectAsync(server.BaseAddress);
-        var notSeated = await Assert.ThrowsAsync<HubException>(() => stranger.BuzzAsync());
+        var notSeated = await Assert.ThrowsAsync<HubRefused>(() => stranger.BuzzAsync());
         Assert.Contains("not_seated: ", notSeated.Message);
-        var wrongCode = await Assert.ThrowsAsync<HubException>(() =>
-            stranger.Connection.InvokeAsync<Seated>(HubMethods.TakeSeat, new SeatRequest(game.Contest.ContestId, "WRONGCODE2")));
+        var wrongCode = await Assert.ThrowsAsync<HubRefused>(() =>
+            stranger.Connection.CallAsync<Seated>(HubMethods.TakeSeat, new SeatRequest(game.Contest.ContestId, "WRONGCODE2")));
         Assert.Contains("forbidden: ", wrongCode.Message);
         await stranger.JoinAsync(game.Contest.JoinCode, "观众甲");
-        Assert.Contains("forbidden: ", (await Assert.ThrowsAsync<HubException>(() => stranger.StageAsync(new StageRequest(StageMoves.Arm)))).Message);
-        Assert.Contains("forbidden: ", (await Assert.ThrowsAsync<HubException>(() =>
-            stranger.Connection.InvokeAsync<IReadOnlyList<StageSeat>>(HubMethods.StageSeats))).Message);
-        var audienceView = await stranger.Connection.InvokeAsync<StageView>(HubMethods.GetStage); // the audience may look
+        Assert.Contains("forbidden: ", (await Assert.ThrowsAsync<HubRefused>(() => stranger.StageAsync(new StageRequest(StageMoves.Arm)))).Message);
+        Assert.Contains("forbidden: ", (await Assert.ThrowsAsync<HubRefused>(() =>
+            stranger.Connection.CallAsync<IReadOnlyList<StageSeat>>(HubMethods.StageSeats))).Message);
+        var audienceView = await stranger.Connection.CallAsync<StageView>(HubMethods.GetStage); // the audience may look
         Assert.Equal(6, audienceView.Teams.Count);
 
         // The fill-in question is open and nothing is revealed: its key reached no seat and no other client.

@@ -29,7 +29,7 @@ public sealed class EliminationAndRapidTests
             var judged = await game.JudgeAsync(false);
             Assert.True(judged.Teams[seq].Out);
         }
-        var last = await game.Host.Connection.InvokeAsync<StageView>(HubMethods.GetStage);
+        var last = await game.Host.Connection.CallAsync<StageView>(HubMethods.GetStage);
         Assert.Equal(5, last.Winner);
 
         for (var q = 0; q < 5; q++)
@@ -40,7 +40,7 @@ public sealed class EliminationAndRapidTests
             Assert.True(view.TurnEndsAtMs > view.ServerTimeMs);
             await game.JudgeAsync(true);
         }
-        var end = await game.Host.Connection.InvokeAsync<StageView>(HubMethods.GetStage);
+        var end = await game.Host.Connection.CallAsync<StageView>(HubMethods.GetStage);
         Assert.Equal([120, 120, 110, 100, 100, 100], end.Teams.Select(t => t.Score));
     }
 }

@@ -38,12 +38,12 @@ internal sealed record StageGame(QuizServer Server, ContestCreated Contest, Live
         using var http = server.CreateHttpClient();
         var contest = await LiveGame.Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests", body, QuizJson.Options));
         var (host, _) = await LiveGame.HostAsync(server, contest);
-        var codes = await host.Connection.InvokeAsync<IReadOnlyList<StageSeat>>(HubMethods.StageSeats);
+        var codes = await host.Connection.CallAsync<IReadOnlyList<StageSeat>>(HubMethods.StageSeats);
         var seats = new List<LiveClient>();
         foreach (var seat in codes)
         {
             var client = await LiveClient.ConnectAsync((seatNode?.Invoke(seat.Team) ?? server).BaseAddress, messagePack: seat.Team % 2 == 1);
-            var seated = await client.Connection.InvokeAsync<Seated>(HubMethods.TakeSeat, new SeatRequest(contest.ContestId, seat.Code));
+            var seated = await client.Connection.CallAsync<Seated>(HubMethods.TakeSeat, new SeatRequest(contest.ContestId, seat.Code));
             Assert.Equal(seat.Team, seated.Team);
             seats.Add(client);
         }

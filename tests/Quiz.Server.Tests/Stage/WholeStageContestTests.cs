@@ -28,10 +28,10 @@ public sealed class WholeStageContestTests
 
         await using var judge = await JudgeAsync(server, game);
         await using var screen = await LiveClient.ConnectAsync(server.BaseAddress);
-        await screen.Connection.InvokeAsync<RoomSnapshot>(HubMethods.Watch, game.Contest.JoinCode);
-        var first = await screen.Connection.InvokeAsync<StageView>(HubMethods.GetStage);
+        await screen.Connection.CallAsync<RoomSnapshot>(HubMethods.Watch, game.Contest.JoinCode);
+        var first = await screen.Connection.CallAsync<StageView>(HubMethods.GetStage);
         Assert.Equal([100, 100, 100, 100, 100, 100], first.Teams.Select(t => t.Score));
-        await Assert.ThrowsAsync<HubException>(() => judge.ControlAsync(HostMoves.Start)); // a judge does not move the room
+        await Assert.ThrowsAsync<HubRefused>(() => judge.ControlAsync(HostMoves.Start)); // a judge does not move the room
 
         var seq = 0;
         // 必答一: one question per team, all right (+10 each); the judge marks every other one.
@@ -51,8 +51,8 @@ public sealed class WholeStageContestTests
         var corrected = await judge.StageAsync(new StageRequest(StageMoves.Correct, Team: 4, Value: 5, Reason: "评委复核：第24题补充回答完整"));
         Assert.Equal(145, corrected.Teams[4].Score);
         await judge.StageAsync(new StageRequest(StageMoves.Correct, Team: 4, Value: -5, Reason: "撤销上一次更正：补充回答超时"));
-        await Assert.ThrowsAsync<HubException>(() => judge.StageAsync(new StageRequest(StageMoves.Correct, Team: 4, Value: 5))); // no reason
-        await Assert.ThrowsAsync<HubException>(() => judge.StageAsync(new StageRequest(StageMoves.Arm))); // judges only judge
+        await Assert.ThrowsAsync<HubRefused>(() => judge.StageAsync(new StageRequest(StageMoves.Correct, Team: 4, Value: 5))); // no reason
+        await Assert.ThrowsAsync<HubRefused>(() => judge.StageAsync(new StageRequest(StageMoves.Arm))); // judges only judge
 
         // 抢答: teams 0 and 1 alternate; team 2 buzzes early twice (-10, then -20); on the third, team 0 is wrong (-10)
         // and team 1 takes the rebound (+10).
@@ -78,7 +78,7 @@ public sealed class WholeStageContestTests
             var done = await game.JudgeAsync(true);
             Assert.Equal(StagePhases.Done, done.Phase);
         }
-        var afterBuzz = await game.Host.Connection.InvokeAsync<StageView>(HubMethods.GetStage);
+        var afterBuzz = await game.Host.Connection.CallAsync<StageView>(HubMethods.GetStage);
         Assert.Equal([220, 250, 110, 140, 140, 140], afterBuzz.Teams.Select(t => t.Score));
 
         // 风险: in order of standing when the round begins: T1 250, T0 220, T3, T4, T5 (140, by team order), T2 110.
@@ -152,7 +152,7 @@ public sealed class WholeStageContestTests
             new { userName = "judge.wang", password = "a judge's long passphrase 42", roles = new[] { "judge" } }));
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var judge = await LiveClient.ConnectAsync(server.BaseAddress, accessToken: server.Token("judge.wang", "judge"));
-        await judge.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(game.Contest.ContestId, ""));
+        await judge.Connection.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(game.Contest.ContestId, ""));
         return judge;
     }
 }

@@ -57,22 +57,22 @@ public sealed class LiveClient : IAsyncDisposable
 
     public async Task<Joined> JoinAsync(string code, string nickname, string? team = null, string? unit = null, string? district = null)
     {
-        Joined = await Connection.InvokeAsync<Joined>(HubMethods.Join, new JoinRequest(code, nickname, team, unit, district));
+        Joined = await Connection.CallAsync<Joined>(HubMethods.Join, new JoinRequest(code, nickname, team, unit, district));
         return Joined;
     }
 
     public Task<AnswerAck> AnswerAsync(int seq, IReadOnlyList<int>? options = null, string? text = null, string? answerId = null) =>
-        Connection.InvokeAsync<AnswerAck>(HubMethods.SubmitAnswer, new AnswerRequest(answerId ?? Guid.NewGuid().ToString("N"), seq, options, text));
+        Connection.CallAsync<AnswerAck>(HubMethods.SubmitAnswer, new AnswerRequest(answerId ?? Guid.NewGuid().ToString("N"), seq, options, text));
 
-    public Task<StageView> StageAsync(StageRequest request) => Connection.InvokeAsync<StageView>(HubMethods.Stage, request);
+    public Task<StageView> StageAsync(StageRequest request) => Connection.CallAsync<StageView>(HubMethods.Stage, request);
 
-    public Task<BuzzAck> BuzzAsync() => Connection.InvokeAsync<BuzzAck>(HubMethods.Buzz);
+    public Task<BuzzAck> BuzzAsync() => Connection.CallAsync<BuzzAck>(HubMethods.Buzz);
 
     /// <summary>The next stage change that matches (see <see cref="NextAsync{T}"/>).</summary>
     public Task<StageView> NextStageAsync(Func<StageView, bool> match, int timeoutMs = 15_000) =>
         NextAsync(nameof(IQuizClient.StageChanged), match, timeoutMs);
 
-    public Task<RoomState> ControlAsync(string move) => Connection.InvokeAsync<RoomState>(HubMethods.Control, new ControlRequest(move));
+    public Task<RoomState> ControlAsync(string move) => Connection.CallAsync<RoomState>(HubMethods.Control, new ControlRequest(move));
 
     /// <summary>The next event of this kind that matches (skipping earlier ones of this kind only), or a timeout failure.</summary>
     public async Task<T> NextAsync<T>(string eventName, Func<T, bool>? match = null, int timeoutMs = 10_000)
@@ -104,7 +104,7 @@ public sealed class LiveClient : IAsyncDisposable
     {
         while (true)
         {
-            var sync = await Connection.InvokeAsync<ServerTime>(HubMethods.Sync, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            var sync = await Connection.CallAsync<ServerTime>(HubMethods.Sync, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             var left = serverMs - sync.ServerTimeMs;
             if (left < 0)
             {

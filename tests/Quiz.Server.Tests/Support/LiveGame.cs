@@ -54,7 +54,7 @@ public static class LiveGame
     public static async Task<(LiveClient Host, HostSession Session)> HostAsync(QuizServer server, ContestCreated contest)
     {
         var host = await LiveClient.ConnectAsync(server.BaseAddress);
-        var session = await host.Connection.InvokeAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, contest.HostKey));
+        var session = await host.Connection.CallAsync<HostSession>(HubMethods.HostRoom, new HostRoomRequest(contest.ContestId, contest.HostKey));
         return (host, session);
     }
 

@@ -19,6 +19,9 @@ public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, I
 /// <remarks><see cref="Stage"/>: teams on stage and each round's segment (知识竞赛); the audience plays every question as usual.</remarks>
 public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null) : ICommand<ContestCreated>, IValidated, IAudited
 {
+    /// <summary>The most points a participant may win (or lose) in one contest; see <c>BoardScore</c>.</summary>
+    public const long MaxTotalPoints = 900_000;
+
     public string AuditTarget => "contest:new";
 
     public object? AuditInput => new { Title, Rounds = Rounds?.Count ?? 0, StageTeams = Stage?.Teams?.Count };
@@ -76,6 +79,14 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
             {
                 yield return error;
             }
+        }
+        // Boards keep points and time in one sorted-set score (exact below 2^53): a contest's total stays within ±900,000.
+        var questions = Rounds.Where(r => r is not null).Select(r => (Count: (long)(r.Blueprint is { Count: > 0 } b ? b.Sum(x => (long)(x?.Count ?? 0)) : r.QuestionIds?.Count ?? 0),
+            Rules: r.Rules ?? new RoundRules())).ToList();
+        if (questions.Sum(q => q.Count * ((long)q.Rules.Points + ((long)q.Rules.StreakBonus * q.Rules.StreakCap))) > MaxTotalPoints
+            || questions.Sum(q => q.Count * (long)q.Rules.WrongPenalty) > MaxTotalPoints)
+        {
+            yield return new FieldError("rounds", $"a participant could score more than {MaxTotalPoints:N0} points (or lose as many): lower the points, streak bonus or penalty");
         }
         foreach (var error in Stage?.Validate("stage", Rounds.Count) ?? [])
         {

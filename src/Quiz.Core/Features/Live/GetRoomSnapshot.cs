@@ -1,5 +1,6 @@
 using Mediator;
 using Quiz.Contracts;
+using Quiz.Core.Boards;
 using Quiz.Core.Contests;
 
 namespace Quiz.Core.Features.Live;
@@ -7,7 +8,7 @@ namespace Quiz.Core.Features.Live;
 /// <summary>Everything a client needs to (re)draw the room: its state, the open question, and, for a participant, its standing.</summary>
 public sealed record GetRoomSnapshot(string ContestId, Participant? Participant) : IQuery<RoomSnapshot>;
 
-public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore participants, IBoardStore boards, TimeProvider clock)
+public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore participants, LiveStandings standings, TimeProvider clock)
     : IQueryHandler<GetRoomSnapshot, RoomSnapshot>
 {
     public async ValueTask<RoomSnapshot> Handle(GetRoomSnapshot query, CancellationToken cancellationToken)
@@ -23,13 +24,12 @@ public sealed class GetRoomSnapshotHandler(LiveRooms rooms, IParticipantStore pa
             return new RoomSnapshot(state, question, null, false);
         }
         var answered = room.Seq >= 0 && await participants.HasAnsweredAsync(query.ContestId, room.Seq, participant.Id, cancellationToken);
-        // The board already holds the points of an answer to the current question, so while that question can still
-        // take answers (open, paused, or in its grace) a standing would tell its owner, and anyone they tell, whether
-        // it was right. The page keeps the standing it had; the next one comes when the answers are final.
-        var stillAnswering = room.Status == RoomStatuses.Open || now < room.AcceptUntilMs;
-        var standing = answered && stillAnswering
+        // While a question is open or waits for its reveal, the board may hold the points of this participant's answer
+        // to it, and a standing would tell its owner (and anyone they tell) whether it was right: the page keeps the
+        // standing it had, and the next one comes with the reveal.
+        var standing = GetLeaderboardHandler.Unrevealed(room, now)
             ? null
-            : (await boards.GetStandingsAsync(query.ContestId, Math.Max(0, room.Seq), [participant], new Dictionary<string, KnownAnswer>(), cancellationToken))[0];
+            : (await standings.ReadAsync(query.ContestId, Math.Max(0, room.Seq), [participant], cancellationToken))[0];
         return new RoomSnapshot(state, question, standing, answered);
     }
 }

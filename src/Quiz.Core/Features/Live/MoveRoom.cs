@@ -26,7 +26,7 @@ public sealed record MoveRoom(string ContestId, string Move, string Actor, int? 
     }
 }
 
-public sealed class MoveRoomHandler(LiveRooms rooms, IContestStore store, IPublisher publisher, TimeProvider clock, LiveOptions options)
+public sealed class MoveRoomHandler(LiveRooms rooms, IContestStore store, IBoardStore boards, IPublisher publisher, TimeProvider clock, LiveOptions options)
     : ICommandHandler<MoveRoom, Room>
 {
     public async ValueTask<Room> Handle(MoveRoom command, CancellationToken cancellationToken)
@@ -47,7 +47,16 @@ public sealed class MoveRoomHandler(LiveRooms rooms, IContestStore store, IPubli
             }
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var next = RoomMachine.Apply(room, command.Move, contest, now, options.OpenLeadMs);
-            var entry = JsonSerializer.Serialize(new { t = "move", move = command.Move, by = command.Actor, at = now, seq = next.Seq, status = next.Status });
+            if (next.Status == RoomStatuses.Open && next.Seq != room.Seq)
+            {
+                // The public board stops here until this question is revealed: written before the move is stored, so
+                // it cannot hold an answer to the question that opens (the store refuses those until the move).
+                await boards.PublishAsync(command.ContestId, await boards.ReadTopAsync(command.ContestId, GetLeaderboardHandler.PublishedTop, cancellationToken), cancellationToken);
+            }
+            var entry = JsonSerializer.Serialize(new
+            {
+                t = "move", move = command.Move, by = command.Actor, at = now, seq = next.Seq, status = next.Status, opensAt = next.OpensAtMs, closesAt = next.ClosesAtMs,
+            });
             if (await store.TryMoveRoomAsync(command.ContestId, next, room.Version, entry, cancellationToken))
             {
                 AuditScope.Record(new { room.Status, room.Seq, room.Paused }, new { next.Status, next.Seq, next.Paused });

@@ -37,6 +37,9 @@ public sealed record SubmitAnswer(string ContestId, Participant Participant, str
 public sealed class SubmitAnswerHandler(LiveRooms rooms, IParticipantStore participants, IAnswerLedger ledger)
     : ICommandHandler<SubmitAnswer, AnswerAck>
 {
+    /// <summary>A rescore is needed only when a node's memory was stale; twice in a row means the room moved meanwhile.</summary>
+    private const int MaxScorings = 4;
+
     public async ValueTask<AnswerAck> Handle(SubmitAnswer command, CancellationToken cancellationToken)
     {
         var contest = await rooms.GetContestAsync(command.ContestId, cancellationToken);
@@ -51,7 +54,10 @@ public sealed class SubmitAnswerHandler(LiveRooms rooms, IParticipantStore parti
         }
         if (command.Seq < room.Seq || (room.Seq == command.Seq && command.ReceivedAtMs > room.AcceptUntilMs))
         {
-            return Ack(command, AckStatuses.Late, room.Paused ? "the room is paused" : "the question has closed");
+            // A resend of an answer already stored is that answer, whenever it comes: only the store knows.
+            return await ledger.FindAsync(command.ContestId, command.Seq, command.Participant.Id, command.AnswerId, cancellationToken) is { } stored
+                ? Ack(command, AckStatuses.Accepted, null, stored.ReceivedAtMs)
+                : Ack(command, AckStatuses.Late, room.Paused ? "the room is paused" : "the question has closed");
         }
         if (room.Seq != command.Seq || command.ReceivedAtMs < room.OpensAtMs)
         {
@@ -60,53 +66,46 @@ public sealed class SubmitAnswerHandler(LiveRooms rooms, IParticipantStore parti
 
         var entry = contest.Questions[command.Seq];
         var response = new Response(command.Options ?? [], command.Text);
-        if (Malformed(entry.Question, response) is { } problem)
+        if (ResponseShape.Problem(entry.Question, response.Options, response.Text) is { } problem)
         {
             return Ack(command, AckStatuses.Invalid, problem);
         }
         var rules = contest.Rounds[entry.Round].Rules;
+        var grade = AnswerGrader.Grade(entry.Question, response, rules.PartialCredit);
+        var keys = DistributionKeys(entry.Question, response, grade);
         if (!rooms.TryGetProgress(command.ContestId, command.Participant.Id, out var progress))
         {
             progress = await participants.GetProgressAsync(command.ContestId, command.Participant.Id, cancellationToken);
         }
-        var grade = AnswerGrader.Grade(entry.Question, response, rules.PartialCredit);
-        var elapsed = Math.Max(0, command.ReceivedAtMs - room.OpensAtMs);
-        var score = Scoring.Score(rules, grade, elapsed, progress.StreakBefore(command.Seq));
-        var answer = new RecordedAnswer(command.ContestId, command.Seq, command.Participant, command.AnswerId, command.ReceivedAtMs,
-            elapsed, score, DistributionKeys(entry.Question, response, grade), Given(response));
-
-        var result = await ledger.RecordAsync(answer, cancellationToken);
-        if (result == LedgerResult.Accepted)
+        var opensAt = room.OpensAtMs;
+        for (var scoring = 0; scoring < MaxScorings; scoring++)
         {
-            rooms.RememberAnswer(command.ContestId, command.Participant.Id, new KnownAnswer(command.Seq, score.Points, score.Correct, score.Streak));
+            var score = Scoring.Score(rules, grade, Scoring.ElapsedMs(rules, command.ReceivedAtMs, opensAt), progress.StreakBefore(command.Seq));
+            var outcome = await ledger.RecordAsync(new RecordedAnswer(command.ContestId, command.Seq, command.Participant, command.AnswerId, response,
+                command.ReceivedAtMs, opensAt, progress, score, keys), cancellationToken);
+            switch (outcome.Result)
+            {
+                case LedgerResult.Accepted:
+                    rooms.RememberAnswer(command.ContestId, command.Participant.Id, new KnownAnswer(command.Seq, score.Hundredths, score.Correct, score.Streak));
+                    return Ack(command, AckStatuses.Accepted, null);
+                case LedgerResult.AcceptedBefore:
+                    if (outcome.Stored is { } stored)
+                    {
+                        rooms.RememberAnswer(command.ContestId, command.Participant.Id, stored); // what the store holds, not this resend's score
+                    }
+                    return Ack(command, AckStatuses.Accepted, null, outcome.ReceivedAtMs);
+                case LedgerResult.Duplicate:
+                    return Ack(command, AckStatuses.Duplicate, "this question was already answered");
+                case LedgerResult.Rescore:
+                    // This node's memory was stale (another node scored this participant, or missed a resume): the store decides.
+                    (opensAt, progress) = (outcome.OpensAtMs, outcome.Progress);
+                    rooms.RememberProgress(command.ContestId, command.Participant.Id, progress);
+                    continue;
+                default:
+                    return Ack(command, AckStatuses.Late, "the question has closed");
+            }
         }
-        return result switch
-        {
-            LedgerResult.Accepted => Ack(command, AckStatuses.Accepted, null),
-            LedgerResult.Duplicate => Ack(command, AckStatuses.Duplicate, "this question was already answered"),
-            _ => Ack(command, AckStatuses.Late, "the question has closed"),
-        };
-    }
-
-    /// <summary>A response that cannot be an answer to this question at all (as opposed to a wrong one).</summary>
-    private static string? Malformed(Question question, Response response)
-    {
-        var options = response.Options;
-        if (question.Type == QuestionType.Fill)
-        {
-            return string.IsNullOrWhiteSpace(response.Text) ? "a fill-in answer needs text" : null;
-        }
-        if (options.Any(o => o < 0 || o >= question.Options.Count) || options.Distinct().Count() != options.Count)
-        {
-            return "options must be distinct ids of this question's options";
-        }
-        return question.Type switch
-        {
-            QuestionType.Single or QuestionType.TrueFalse when options.Count != 1 => "choose exactly one option",
-            QuestionType.Multiple when options.Count == 0 => "choose at least one option",
-            QuestionType.Ordering when options.Count != question.Options.Count => "put every item in order",
-            _ => null,
-        };
+        throw new DomainException("busy", "The room changed while this answer was being scored; send it again.");
     }
 
     private static string[] DistributionKeys(Question question, Response response, Grade grade)
@@ -117,9 +116,6 @@ public sealed class SubmitAnswerHandler(LiveRooms rooms, IParticipantStore parti
             : [.. response.Options.Select(o => o.ToString(System.Globalization.CultureInfo.InvariantCulture)), verdict];
     }
 
-    private static string Given(Response response) =>
-        response.Text ?? string.Join(',', response.Options);
-
-    private static AnswerAck Ack(SubmitAnswer command, string status, string? reason) =>
-        new(command.AnswerId, command.Seq, status, reason, command.ReceivedAtMs);
+    private static AnswerAck Ack(SubmitAnswer command, string status, string? reason, long? receivedAtMs = null) =>
+        new(command.AnswerId, command.Seq, status, reason, receivedAtMs ?? command.ReceivedAtMs);
 }

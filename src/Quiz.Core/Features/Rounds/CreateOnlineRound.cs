@@ -22,7 +22,8 @@ public sealed record CreateOnlineRound(
     PartialCredit PartialCredit = PartialCredit.None,
     ResultsRelease Results = ResultsRelease.AtClose,
     bool SelfRegistration = false,
-    int MinMsPerAnswer = 1500) : ICommand<OnlineRoundCreated>, IValidated, IAudited
+    int MinMsPerAnswer = 1500,
+    bool PublicNames = false) : ICommand<OnlineRoundCreated>, IValidated, IAudited
 {
     public string AuditTarget => "contest:new";
 
@@ -109,6 +110,7 @@ public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContest
                 Results = command.Results,
                 SelfRegistration = command.SelfRegistration,
                 MinMsPerAnswer = command.MinMsPerAnswer,
+                PublicNames = command.PublicNames,
                 PaperSalt = Ids.Secret(),
             },
         };

@@ -6,7 +6,7 @@ using Quiz.Core.Rounds;
 
 namespace Quiz.Core.Features.Rounds;
 
-/// <summary>The public boards once results are released: the top people and every unit and district.</summary>
+/// <summary>The public boards once results are released: the top people (names masked unless the organizer made them public) and every unit and district.</summary>
 public sealed record GetRoundBoards(string ContestId, int Top = 10) : IQuery<RoundBoards>;
 
 public sealed record BoardPerson(int Rank, string Name, string? Unit, string? District, double Score, long TimeUsedMs);
@@ -39,7 +39,24 @@ public sealed class GetRoundBoardsHandler(OnlineRounds rounds, IAttemptStore att
         }
         var r = cached.Results;
         return new RoundBoards(r.ContestId, r.Title, r.Registered, r.Submitted,
-            [.. r.People.Take(Math.Clamp(query.Top, 0, 100)).Select(p => new BoardPerson(p.Rank, p.Name, p.Unit, p.District, p.Score, p.TimeUsedMs))],
+            [.. r.People.Take(Math.Clamp(query.Top, 0, 100)).Select(p => new BoardPerson(p.Rank, setup.Round.PublicNames ? p.Name : Masked(p.Name), p.Unit, p.District, p.Score, p.TimeUsedMs))],
             r.Units, r.Districts);
+    }
+
+    /// <summary>王小明 → 王*明, 张三 → 张*: enough for people to find themselves, not a list of names.</summary>
+    public static string Masked(string name)
+    {
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(name);
+        var parts = new List<string>();
+        while (elements.MoveNext())
+        {
+            parts.Add(elements.GetTextElement());
+        }
+        return parts.Count switch
+        {
+            0 => "",
+            1 or 2 => parts[0] + "*",
+            _ => parts[0] + new string('*', parts.Count - 2) + parts[^1],
+        };
     }
 }

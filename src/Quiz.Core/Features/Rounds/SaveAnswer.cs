@@ -1,5 +1,6 @@
 using Mediator;
 using Quiz.Contracts;
+using Quiz.Core.Banks;
 using Quiz.Core.Common;
 using Quiz.Core.Rounds;
 

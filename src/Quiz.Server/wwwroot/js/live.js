@@ -15,12 +15,23 @@ function mapKeys(value, rename) {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [rename(k), mapKeys(v, rename)]));
 }
 
-/** The first word of a HubException message is its code: "invalid_move: Cannot next: …" gives invalid_move. */
+/** A hub method's refusal (its reply said ok: false): the documented code, the message, the fields of an invalid request. */
+export class Refusal extends Error {
+  constructor({ code, message, errors }) {
+    super(message ?? code);
+    this.code = code;
+    this.errors = errors ?? [];
+  }
+}
+
+/**
+ * What went wrong with a call: a refusal's code and message as the server sent them, or "network" when the call
+ * itself failed (the connection dropped, the server could not be reached).
+ */
 export function errorCode(error) {
-  const message = String(error?.message ?? error ?? "");
-  const text = message.replace(/^.*HubException: /, "");
-  const match = /^([a-z_]+)(?::\s*(.*))?$/s.exec(text);
-  return match ? { code: match[1], detail: match[2] ?? "" } : { code: "network", detail: text };
+  return error instanceof Refusal
+    ? { code: error.code, detail: error.message }
+    : { code: "network", detail: String(error?.message ?? error ?? "") };
 }
 
 export class Live {
@@ -50,11 +61,17 @@ export class Live {
     this.connection.on(event, payload => handler(camel(payload)));
   }
 
-  /** Calls a hub method; without arg, a method that takes none (an undefined argument would still be sent, as null). */
+  /**
+   * Calls a hub method (without arg, one that takes none: an undefined argument would still be sent, as null) and
+   * returns the value of its reply; a refusal throws a Refusal with the reply's code (docs/protocol.md).
+   */
   async invoke(method, arg) {
-    if (arg === undefined) return camel(await this.connection.invoke(method));
-    const sent = this.msgpack ? pascal(arg) : arg;
-    return camel(await this.connection.invoke(method, sent));
+    const raw = arg === undefined
+      ? await this.connection.invoke(method)
+      : await this.connection.invoke(method, this.msgpack ? pascal(arg) : arg);
+    const reply = camel(raw);
+    if (reply?.ok) return reply.value ?? null;
+    throw new Refusal(reply?.error ?? { code: "failed", message: `${method}: no reply` });
   }
 
   get connected() { return this.connection.state === signalR.HubConnectionState.Connected; }

@@ -38,6 +38,12 @@ if (personal.get("contest") && personal.get("me")) {
   history.replaceState(null, "", location.pathname + location.search);
 }
 const answerKey = seq => `quiz.play.answer.${state.joined?.contestId}.${seq}`;
+// The last standing shown survives a reload: while a question is open or awaits its reveal the server sends none.
+const standingKey = () => `quiz.play.standing.${state.joined?.contestId}`;
+function setStanding(standing) {
+  state.standing = standing;
+  if (standing && state.joined) localStorage.setItem(standingKey(), JSON.stringify(standing));
+}
 const savedAnswer = seq => JSON.parse(localStorage.getItem(answerKey(seq)) ?? "null");
 
 live.onDown = () => { $("reconnecting").hidden = false; };
@@ -54,7 +60,7 @@ live.onUp = async () => {
 live.on("RoomChanged", room => {
   if (state.question && room.seq !== state.question.seq) state.question = null;
   state.room = room;
-  if (room.status === "ended" && state.nextStanding) { state.standing = state.nextStanding; state.nextStanding = null; }
+  if (room.status === "ended" && state.nextStanding) { setStanding(state.nextStanding); state.nextStanding = null; }
   render();
 });
 // Phones get no RoomChanged for open, close and reveal (see docs/protocol.md): the question events say it.
@@ -65,7 +71,7 @@ live.on("QuestionOpened", question => {
   moveTo("open", { seq: question.seq, paused: false, opensAtMs: question.opensAtMs, closesAtMs: question.closesAtMs });
   render();
 });
-// The close reaches a phone as its own standing for the question (QuestionClosed goes to hosts and screens only).
+// An early close (the host's, or the last answer in) stops the countdown here too.
 live.on("QuestionClosed", closed => {
   if (closed.seq === state.question?.seq) moveTo("closed");
   render();
@@ -74,15 +80,15 @@ live.on("AnswerRevealed", reveal => {
   if (reveal.seq !== state.question?.seq) return;
   state.reveal = reveal;
   moveTo("revealed");
-  if (state.nextStanding?.seq === reveal.seq) { state.standing = state.nextStanding; state.nextStanding = null; }
+  if (state.nextStanding?.seq === reveal.seq) { setStanding(state.nextStanding); state.nextStanding = null; }
   render();
 });
-// A standing arrives as soon as the answers are final, before the host's reveal; it tells right from wrong, so
-// it waits for the reveal (or the end) to be shown.
+// The server sends a standing with the reveal (or the board, or the end), never before: it tells right from
+// wrong. One that overtakes the reveal event on its way here waits for it.
 live.on("StandingUpdated", standing => {
   const early = standing.seq === state.question?.seq && state.reveal?.seq !== standing.seq && state.room?.status !== "ended";
   if (early && state.room?.status === "open") moveTo("closed");
-  if (early) state.nextStanding = standing; else state.standing = standing;
+  if (early) state.nextStanding = standing; else setStanding(standing);
   render();
 });
 live.on("Superseded", () => {
@@ -128,7 +134,7 @@ function onJoined(joined, code) {
   if (question?.seq !== state.question?.seq) resetQuestion(question?.seq ?? -1);
   state.question = question;
   if (snapshot.state.status === "closed" && snapshot.standing?.seq === question?.seq) state.nextStanding = snapshot.standing;
-  else state.standing = snapshot.standing ?? state.standing;
+  else setStanding(snapshot.standing ?? state.standing ?? JSON.parse(localStorage.getItem(standingKey()) ?? "null"));
   state.answered = snapshot.answered;
   if (snapshot.answered) state.ack = "accepted";
   render();

@@ -1,6 +1,4 @@
-using Quiz.Core.Banks;
-
-namespace Quiz.Core.Rounds;
+namespace Quiz.Core.Banks;
 
 /// <summary>Whether a response fits its question at all; a malformed one is refused, not stored and graded wrong.</summary>
 public static class ResponseShape
