@@ -29,7 +29,16 @@ public sealed record ContestDefinition
     /// <summary>Set for an online timed round (网络知识竞赛): then <see cref="Questions"/> is the pool papers are drawn from.</summary>
     public Rounds.OnlineRound? Online { get; init; }
 
+    /// <summary>
+    /// How many store slots the contest's answers, boards and progress are split over, by participant (1: all in the
+    /// contest's own slot). Fixed at creation. A citywide contest takes more than one Redis core can serve.
+    /// </summary>
+    public int Shards { get; init; } = 1;
+
     public RoundRules RulesFor(int seq) => Rounds[Questions[seq].Round].Rules;
+
+    /// <summary>The shard that holds a participant's answers, progress and board row.</summary>
+    public int ShardOf(string participantId) => ContestShards.Of(participantId, Shards);
 }
 
 public sealed record ContestRound(string Title, RoundRules Rules);

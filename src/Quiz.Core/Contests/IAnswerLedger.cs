@@ -10,7 +10,7 @@ public interface IAnswerLedger
     ValueTask<LedgerOutcome> RecordAsync(RecordedAnswer answer, CancellationToken cancellationToken);
 
     /// <summary>What is stored for this participant and question, if this answer id is: for a resend the node already judged late.</summary>
-    ValueTask<LedgerOutcome?> FindAsync(string contestId, int seq, string participantId, string answerId, CancellationToken cancellationToken);
+    ValueTask<LedgerOutcome?> FindAsync(string contestId, int seq, int shard, string participantId, string answerId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Completes when every answer this node has taken so far is stored (or failed): boards read after it include

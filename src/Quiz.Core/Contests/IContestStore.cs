@@ -14,6 +14,9 @@ public interface IContestStore
 
     Task<Room> GetRoomAsync(string contestId, CancellationToken cancellationToken);
 
-    /// <summary>Saves the room only if its stored version is still <paramref name="expectedVersion"/>, and logs the move.</summary>
-    Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves the room only if its stored version is still <paramref name="expectedVersion"/>, and logs the move; then,
+    /// before returning, gives each of the contest's <paramref name="shards"/> its copy of the room.
+    /// </summary>
+    Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, int shards, CancellationToken cancellationToken);
 }

@@ -12,6 +12,7 @@ namespace Quiz.Core.Contests;
 public sealed record RecordedAnswer(
     string ContestId,
     int Seq,
+    int Shard,
     Participant Participant,
     string AnswerId,
     Response Response,

@@ -9,6 +9,7 @@ public static class ContestServiceCollectionExtensions
     /// <summary>The Redis stores behind live contests. Needs <c>AddQuizRedis</c>.</summary>
     public static IServiceCollection AddQuizContestStores(this IServiceCollection services)
     {
+        services.AddSingleton<ShardMap>();
         services.AddSingleton<IContestStore, RedisContestStore>();
         services.AddSingleton<IParticipantStore, RedisParticipantStore>();
         services.AddSingleton<IBoardStore, RedisBoardStore>();

@@ -53,9 +53,9 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         return new ValueTask<LedgerOutcome>(pending.Done.Task.WaitAsync(cancellationToken));
     }
 
-    public async ValueTask<LedgerOutcome?> FindAsync(string contestId, int seq, string participantId, string answerId, CancellationToken cancellationToken)
+    public async ValueTask<LedgerOutcome?> FindAsync(string contestId, int seq, int shard, string participantId, string answerId, CancellationToken cancellationToken)
     {
-        var stored = await _redis.GetDatabase().HashGetAsync(_keys.Answers(contestId, seq), participantId);
+        var stored = await _redis.GetDatabase().HashGetAsync(_keys.Answers(contestId, seq, shard), participantId);
         return StoredAnswer.TryParse(stored, seq, out var found) && found.AnswerId == answerId
             ? new LedgerOutcome(LedgerResult.AcceptedBefore, found.ReceivedAtMs, found.Known)
             : null;
@@ -102,8 +102,8 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         try
         {
             var db = _redis.GetDatabase();
-            var writes = batch.GroupBy(p => (p.Answer.ContestId, p.Answer.Seq))
-                .Select(group => WriteGroupAsync(db, group.Key.ContestId, group.Key.Seq, group.ToArray()));
+            var writes = batch.GroupBy(p => (p.Answer.ContestId, p.Answer.Seq, p.Answer.Shard))
+                .Select(group => WriteGroupAsync(db, group.Key.ContestId, group.Key.Seq, group.Key.Shard, group.ToArray()));
             await Task.WhenAll(writes);
             BatchWritten(_logger, batch.Length);
         }
@@ -114,7 +114,7 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         }
     }
 
-    private async Task WriteGroupAsync(IDatabase db, string contestId, int seq, Pending[] group)
+    private async Task WriteGroupAsync(IDatabase db, string contestId, int seq, int shard, Pending[] group)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -143,9 +143,9 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
             }
             RedisKey[] scriptKeys =
             [
-                _keys.Room(contestId), _keys.Answers(contestId, seq), _keys.Board(contestId), _keys.Distribution(contestId, seq),
-                _keys.Progress(contestId), _keys.GroupPoints(contestId, GroupDimensions.Team), _keys.GroupPoints(contestId, GroupDimensions.Unit),
-                _keys.GroupPoints(contestId, GroupDimensions.District), _keys.Log(contestId),
+                _keys.ShardRoom(contestId, shard), _keys.Answers(contestId, seq, shard), _keys.Board(contestId, shard), _keys.Distribution(contestId, seq, shard),
+                _keys.Progress(contestId, shard), _keys.GroupPoints(contestId, GroupDimensions.Team, shard), _keys.GroupPoints(contestId, GroupDimensions.Unit, shard),
+                _keys.GroupPoints(contestId, GroupDimensions.District, shard), _keys.Log(contestId, shard),
             ];
             var results = await EvaluateRetryingAsync(db, scriptKeys, args, contestId, seq, group.Length);
             _metrics.BatchWritten(group.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

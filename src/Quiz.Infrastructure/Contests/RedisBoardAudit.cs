@@ -7,7 +7,8 @@ using StackExchange.Redis;
 
 namespace Quiz.Infrastructure.Contests;
 
-internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys keys) : IBoardAudit
+/// <summary>The audit's reads: every shard's log, answers and board rows, merged; and the rewrite of a repair.</summary>
+internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys keys, ShardMap shards) : IBoardAudit
 {
     private IDatabase Db => redis.GetDatabase();
 
@@ -15,10 +16,19 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
     {
         var answers = new List<LoggedAnswer>();
         var moves = new List<LoggedMove>();
+        for (var shard = 0; shard < await shards.CountAsync(contestId, cancellationToken); shard++)
+        {
+            await ReadLogAsync(keys.Log(contestId, shard), answers, moves);
+        }
+        return new ContestLog(answers, moves);
+    }
+
+    private async Task ReadLogAsync(RedisKey log, List<LoggedAnswer> answers, List<LoggedMove> moves)
+    {
         const int Page = 5000;
         for (long start = 0; ; start += Page)
         {
-            var lines = await Db.ListRangeAsync(keys.Log(contestId), start, start + Page - 1);
+            var lines = await Db.ListRangeAsync(log, start, start + Page - 1);
             foreach (var line in lines)
             {
                 using var doc = JsonDocument.Parse(line.ToString());
@@ -38,7 +48,7 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
             }
             if (lines.Length < Page)
             {
-                return new ContestLog(answers, moves);
+                return;
             }
         }
     }
@@ -46,7 +56,9 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
     public async Task<IReadOnlyDictionary<(int Seq, string ParticipantId), long>> ReadStoredPointsAsync(string contestId, int questions, CancellationToken cancellationToken)
     {
         var db = Db;
-        var reads = Enumerable.Range(0, questions).Select(seq => (Seq: seq, Entries: db.HashGetAllAsync(keys.Answers(contestId, seq)))).ToList();
+        var count = await shards.CountAsync(contestId, cancellationToken);
+        var reads = Enumerable.Range(0, questions).SelectMany(seq => Enumerable.Range(0, count)
+            .Select(shard => (Seq: seq, Entries: db.HashGetAllAsync(keys.Answers(contestId, seq, shard))))).ToList();
         var points = new Dictionary<(int, string), long>();
         foreach (var (seq, entries) in reads)
         {
@@ -58,8 +70,13 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
         return points;
     }
 
-    public async Task<IReadOnlyList<PersonRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken) =>
-        [.. (await Db.SortedSetRangeByRankWithScoresAsync(keys.Board(contestId), order: Order.Descending)).Select(RedisBoardStore.Row)];
+    public async Task<IReadOnlyList<PersonRow>> ReadBoardAsync(string contestId, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        var count = await shards.CountAsync(contestId, cancellationToken);
+        var boards = await Task.WhenAll(Enumerable.Range(0, count).Select(shard => db.SortedSetRangeByRankWithScoresAsync(keys.Board(contestId, shard))));
+        return [.. boards.SelectMany(b => b).Select(RedisBoardStore.Row)];
+    }
 
     public async Task<IReadOnlyDictionary<string, Participant>> ReadParticipantsAsync(string contestId, CancellationToken cancellationToken)
     {
@@ -67,39 +84,45 @@ internal sealed class RedisBoardAudit(IConnectionMultiplexer redis, RedisKeys ke
         return entries.ToDictionary(e => e.Name.ToString(), e => JsonSerializer.Deserialize<Participant>(e.Value.ToString(), ContestJson.Options)!);
     }
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(string contestId, CancellationToken cancellationToken) =>
-        RedisBoardStore.ReadGroupsAsync(Db, keys, contestId);
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(string contestId, CancellationToken cancellationToken) =>
+        await RedisBoardStore.ReadGroupsAsync(Db, keys, contestId, await shards.CountAsync(contestId, cancellationToken));
 
     public async Task RewriteAsync(string contestId, IReadOnlyList<PersonRow> persons, IReadOnlyDictionary<string, IReadOnlyList<GroupRow>> groups,
         IReadOnlyList<(int Seq, string ParticipantId, ScoredAnswer Score)> answers, CancellationToken cancellationToken)
     {
+        var count = await shards.CountAsync(contestId, cancellationToken);
         var stored = new List<(RedisKey Key, string Id, string Value)>();
         foreach (var (seq, id, score) in answers)
         {
-            var key = keys.Answers(contestId, seq);
+            var key = keys.Answers(contestId, seq, ContestShards.Of(id, count));
             if (StoredAnswer.TryParse(await Db.HashGetAsync(key, id), seq, out var held))
             {
                 stored.Add((key, id, held.With(score.Hundredths, score.Streak)));
             }
         }
-        var tx = Db.CreateTransaction();
-        foreach (var (key, id, value) in stored)
+        // One transaction per shard (a transaction stays in one slot); the group sums go whole into shard 0.
+        for (var shard = 0; shard < count; shard++)
         {
-            _ = tx.HashSetAsync(key, id, value);
-        }
-        if (persons.Count > 0)
-        {
-            _ = tx.SortedSetAddAsync(keys.Board(contestId), [.. persons.Select(p => new SortedSetEntry(p.ParticipantId, BoardScore.Increment(p.Hundredths, p.TimeMs)))]);
-        }
-        foreach (var (dimension, rows) in groups)
-        {
-            _ = tx.KeyDeleteAsync(keys.GroupPoints(contestId, dimension));
+            var tx = Db.CreateTransaction();
+            foreach (var (key, id, value) in stored.Where(s => ContestShards.Of(s.Id, count) == shard))
+            {
+                _ = tx.HashSetAsync(key, id, value);
+            }
+            var rows = persons.Where(p => ContestShards.Of(p.ParticipantId, count) == shard).ToList();
             if (rows.Count > 0)
             {
-                _ = tx.HashSetAsync(keys.GroupPoints(contestId, dimension), [.. rows.Select(r => new HashEntry(r.Name, r.Hundredths))]);
+                _ = tx.SortedSetAddAsync(keys.Board(contestId, shard), [.. rows.Select(p => new SortedSetEntry(p.ParticipantId, BoardScore.Increment(p.Hundredths, p.TimeMs)))]);
             }
+            foreach (var (dimension, sums) in groups)
+            {
+                _ = tx.KeyDeleteAsync(keys.GroupPoints(contestId, dimension, shard));
+                if (shard == 0 && sums.Count > 0)
+                {
+                    _ = tx.HashSetAsync(keys.GroupPoints(contestId, dimension), [.. sums.Select(r => new HashEntry(r.Name, r.Hundredths))]);
+                }
+            }
+            await tx.ExecuteAsync();
         }
-        await tx.ExecuteAsync();
     }
 
     private static string? Text(JsonElement e, string name) =>

@@ -18,6 +18,14 @@ internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys 
         return 1
         """;
 
+    // A shard's copy of the room: only ever moved forward, so copies written in any order end at the newest move.
+    private const string MirrorScript = """
+        local v = tonumber(redis.call('HGET', KEYS[1], 'version') or '-1')
+        if v >= tonumber(ARGV[1]) then return 0 end
+        redis.call('HSET', KEYS[1], 'version', ARGV[1], 'status', ARGV[2], 'seq', ARGV[3], 'opensAt', ARGV[4], 'acceptUntil', ARGV[5])
+        return 1
+        """;
+
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<bool> CreateAsync(ContestDefinition contest, string joinCode, CancellationToken cancellationToken)
@@ -63,7 +71,7 @@ internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys 
         };
     }
 
-    public async Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, CancellationToken cancellationToken)
+    public async Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, int shards, CancellationToken cancellationToken)
     {
         var result = await Db.ScriptEvaluateAsync(MoveScript,
             [keys.Room(contestId), keys.Log(contestId)],
@@ -71,7 +79,19 @@ internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys 
                 expectedVersion, room.Status, room.Seq, room.OpensAtMs, room.ClosesAtMs, room.Paused ? 1 : 0,
                 room.RemainingMs, room.AcceptUntilMs, room.Version, logEntry,
             ]);
-        return (int)result == 1;
+        if ((int)result != 1)
+        {
+            return false;
+        }
+        // Before the move is announced, every other shard learns it: an answer is checked against its shard's copy.
+        // Until a copy lands (milliseconds) it holds the previous move, whose accept-until is the earlier or within
+        // the grace of this one, and the key of a question is announced only after this returns.
+        if (shards > 1)
+        {
+            await Task.WhenAll(Enumerable.Range(1, shards - 1).Select(shard => Db.ScriptEvaluateAsync(MirrorScript, [keys.ShardRoom(contestId, shard)],
+                [room.Version, room.Status, room.Seq, room.OpensAtMs, room.AcceptUntilMs])));
+        }
+        return true;
     }
 
     private static HashEntry[] Fields(Room room) =>

@@ -41,20 +41,30 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: SHA-256 of a participant token to participant id.</summary>
     public string Tokens(string id) => $"{Contest_(id)}tok";
 
+    // A contest's answers, progress and boards are split by participant over its shards (ContestDefinition.Shards):
+    // shard 0 is the contest's own slot {c:id}, shard k > 0 the slot {c:id:k}. One shard's keys share a hash tag, so the
+    // answer script may touch them all in Redis Cluster; a shard's copy of the room (ShardRoom) is what it checks.
+
     /// <summary>Hash: participant id to the progress its last answer left, "streak:lastCorrectSeq" (see <c>Progress</c>).</summary>
-    public string Progress(string id) => $"{Contest_(id)}prog";
+    public string Progress(string id, int shard = 0) => $"{Shard_(id, shard)}prog";
 
     /// <summary>Hash: participant id to its one stored answer for question <paramref name="seq"/>, "aid|at|open|hundredths|streak".</summary>
-    public string Answers(string id, int seq) => $"{Contest_(id)}a:{seq}";
+    public string Answers(string id, int seq, int shard = 0) => $"{Shard_(id, shard)}a:{seq}";
 
     /// <summary>Hash: distribution key (option id, "right", "wrong") to count for question <paramref name="seq"/>.</summary>
-    public string Distribution(string id, int seq) => $"{Contest_(id)}d:{seq}";
+    public string Distribution(string id, int seq, int shard = 0) => $"{Shard_(id, shard)}d:{seq}";
 
     /// <summary>Sorted set: participant id by <see cref="Contests.BoardScore"/> (points, then less total answer time).</summary>
-    public string Board(string id) => $"{Contest_(id)}board";
+    public string Board(string id, int shard = 0) => $"{Shard_(id, shard)}board";
 
     /// <summary>Hash: group name to summed points in hundredths (integers, so sums are exact), for a dimension (team, unit, district).</summary>
-    public string GroupPoints(string id, string dimension) => $"{Contest_(id)}gh:{dimension}";
+    public string GroupPoints(string id, string dimension, int shard = 0) => $"{Shard_(id, shard)}gh:{dimension}";
+
+    /// <summary>
+    /// Hash: the room as a shard checks answers against (seq, acceptUntil, opensAt, version): the room itself for shard 0,
+    /// a copy written after every move, before the move is announced, for the others.
+    /// </summary>
+    public string ShardRoom(string id, int shard) => shard == 0 ? Room(id) : $"{Shard_(id, shard)}room";
 
     /// <summary>Hash: group name to number of participants, for a dimension.</summary>
     public string GroupSize(string id, string dimension) => $"{Contest_(id)}gn:{dimension}";
@@ -86,8 +96,8 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: the stage beside the room (version, state JSON): teams' scores, turn, buzzes.</summary>
     public string Stage(string id) => $"{Contest_(id)}stage";
 
-    /// <summary>List: the append-only contest log (moves, accepted answers) as JSON lines.</summary>
-    public string Log(string id) => $"{Contest_(id)}log";
+    /// <summary>List: the append-only contest log as JSON lines: moves and stage changes, and the accepted answers of shard 0; shard k's answers in its own.</summary>
+    public string Log(string id, int shard = 0) => $"{Shard_(id, shard)}log";
 
     /// <summary>Set of the online rounds' contest ids, which every node's sweeper walks. Not tagged: it spans contests.</summary>
     public string OnlineRounds => $"{Prefix}rounds";
@@ -129,4 +139,6 @@ public sealed class RedisKeys(string prefix)
     public string AuditLog => $"{Prefix}audit";
 
     private string Contest_(string id) => $"{Prefix}{{c:{id}}}:";
+
+    private string Shard_(string id, int shard) => shard == 0 ? Contest_(id) : $"{Prefix}{{c:{id}:{shard}}}:";
 }

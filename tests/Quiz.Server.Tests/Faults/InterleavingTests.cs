@@ -13,8 +13,8 @@ namespace Quiz.Server.Tests.Faults;
 /// A property over whole games: random interleavings of answers, resends, reconnections, second devices, node
 /// switches, a node restart and store outages (a frozen and a restarted redis-server) against two real nodes, after
 /// which every standing, board row and results.csv row must equal <see cref="Scoring.Replay"/> applied to the answers
-/// the phones were told were accepted, and the audit (the same function applied to the stored log) finds nothing.
-/// A failing seed replays the same interleaving.
+/// the phones were told were accepted, and the audit (the same function applied to the stored log) finds nothing; in a
+/// contest kept in one slot and in contests split over 3 and 4 shards. A failing seed replays the same interleaving.
 /// </summary>
 [Collection(Alone.Name)]
 public sealed class InterleavingTests
@@ -38,10 +38,10 @@ public sealed class InterleavingTests
     };
 
     [RedisProcessTheory]
-    [InlineData(20261207)]
-    [InlineData(42)]
-    [InlineData(7)]
-    public async Task Every_standing_board_row_and_result_equals_the_scoring_of_the_acknowledged_answers(int seed)
+    [InlineData(20261207, 1)]
+    [InlineData(42, 3)]
+    [InlineData(7, 4)]
+    public async Task Every_standing_board_row_and_result_equals_the_scoring_of_the_acknowledged_answers(int seed, int shards)
     {
         var random = new Random(seed);
         await using var redis = await RedisProcess.StartAsync();
@@ -54,7 +54,7 @@ public sealed class InterleavingTests
         try
         {
             var questions = SeededQuestions.All;
-            var contest = await LiveGame.CreateAsync(nodes[0], Rules, [.. questions.Select(q => q.Id)]);
+            var contest = await LiveGame.CreateAsync(nodes[0], Rules, shards, [.. questions.Select(q => q.Id)]);
             var (host, _) = await LiveGame.HostAsync(nodes[0], contest);
             await using var _h = host;
             var phones = new List<Phone>();

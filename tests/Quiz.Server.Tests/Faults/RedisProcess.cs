@@ -70,7 +70,7 @@ public sealed class RedisProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (RedisConnectionException) when (attempt < 100 && !_process.HasExited)
+            catch (RedisException) when (attempt < 200 && !_process.HasExited) // not listening yet, or LOADING its append-only file
             {
                 await Task.Delay(50);
             }

@@ -22,12 +22,16 @@ public static class LiveGame
         new(name, Merge(FastSettings, settings), services);
 
     /// <summary>Creates a contest of one round from the seeded questions named by key.</summary>
-    public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, params string[] questionKeys)
+    public static Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, params string[] questionKeys) =>
+        CreateAsync(server, rules, shards: 1, questionKeys);
+
+    /// <summary>The same, with the contest's answers and boards split over <paramref name="shards"/> store slots.</summary>
+    public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, int shards, params string[] questionKeys)
     {
         var (bankId, ids) = await ImportBankAsync(server);
         using var http = server.CreateHttpClient();
         return await Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests",
-            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, bankId, [.. questionKeys.Select(k => ids[k])])]), QuizJson.Options));
+            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, bankId, [.. questionKeys.Select(k => ids[k])])], Shards: shards), QuizJson.Options));
     }
 
     /// <summary>Imports the seeded bank through the banks API; returns its id and the question id of each key.</summary>

@@ -17,20 +17,26 @@ public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, I
 /// order and key salt, and reserves a join code. The host key is returned once and stored only as a hash.
 /// </summary>
 /// <remarks><see cref="Stage"/>: teams on stage and each round's segment (知识竞赛); the audience plays every question as usual.</remarks>
-public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null) : ICommand<ContestCreated>, IValidated, IAudited
+/// <remarks><see cref="Shards"/>: how many store slots the contest's answers and boards are split over (1-64; 1 keeps it in
+/// one slot). More than one for a contest larger than one Redis core serves (docs/scale-out.md).</remarks>
+public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null, int Shards = 1) : ICommand<ContestCreated>, IValidated, IAudited
 {
     /// <summary>The most points a participant may win (or lose) in one contest; see <c>BoardScore</c>.</summary>
     public const long MaxTotalPoints = 900_000;
 
     public string AuditTarget => "contest:new";
 
-    public object? AuditInput => new { Title, Rounds = Rounds?.Count ?? 0, StageTeams = Stage?.Teams?.Count };
+    public object? AuditInput => new { Title, Rounds = Rounds?.Count ?? 0, StageTeams = Stage?.Teams?.Count, Shards };
 
     public IEnumerable<FieldError> Validate()
     {
         if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
         {
             yield return new FieldError("title", "is required and at most 200 characters");
+        }
+        if (Shards is < 1 or > ContestShards.Max)
+        {
+            yield return new FieldError("shards", $"must be between 1 and {ContestShards.Max}");
         }
         if (Rounds is null || Rounds.Count == 0)
         {
@@ -133,6 +139,7 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
             Questions = snapshot,
             HostKeyHash = Ids.Hash(hostKey),
             CreatedAt = clock.GetUtcNow(),
+            Shards = command.Shards,
             Stage = command.Stage is { } stage ? stage with { Teams = [.. stage.Teams.Select(t => new StageTeam(t.Name.Trim(), [.. t.Members.Select(m => m.Trim())]))] } : null,
         };
         for (var attempt = 0; attempt < 20; attempt++)

@@ -57,7 +57,7 @@ public sealed class MoveRoomHandler(LiveRooms rooms, IContestStore store, IBoard
             {
                 t = "move", move = command.Move, by = command.Actor, at = now, seq = next.Seq, status = next.Status, opensAt = next.OpensAtMs, closesAt = next.ClosesAtMs,
             });
-            if (await store.TryMoveRoomAsync(command.ContestId, next, room.Version, entry, cancellationToken))
+            if (await store.TryMoveRoomAsync(command.ContestId, next, room.Version, entry, contest.Shards, cancellationToken))
             {
                 AuditScope.Record(new { room.Status, room.Seq, room.Paused }, new { next.Status, next.Seq, next.Paused });
                 rooms.Remember(command.ContestId, next);

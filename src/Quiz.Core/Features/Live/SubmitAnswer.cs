@@ -55,7 +55,7 @@ public sealed class SubmitAnswerHandler(LiveRooms rooms, IParticipantStore parti
         if (command.Seq < room.Seq || (room.Seq == command.Seq && command.ReceivedAtMs > room.AcceptUntilMs))
         {
             // A resend of an answer already stored is that answer, whenever it comes: only the store knows.
-            return await ledger.FindAsync(command.ContestId, command.Seq, command.Participant.Id, command.AnswerId, cancellationToken) is { } stored
+            return await ledger.FindAsync(command.ContestId, command.Seq, contest.ShardOf(command.Participant.Id), command.Participant.Id, command.AnswerId, cancellationToken) is { } stored
                 ? Ack(command, AckStatuses.Accepted, null, stored.ReceivedAtMs)
                 : Ack(command, AckStatuses.Late, room.Paused ? "the room is paused" : "the question has closed");
         }
@@ -81,7 +81,7 @@ public sealed class SubmitAnswerHandler(LiveRooms rooms, IParticipantStore parti
         for (var scoring = 0; scoring < MaxScorings; scoring++)
         {
             var score = Scoring.Score(rules, grade, Scoring.ElapsedMs(rules, command.ReceivedAtMs, opensAt), progress.StreakBefore(command.Seq));
-            var outcome = await ledger.RecordAsync(new RecordedAnswer(command.ContestId, command.Seq, command.Participant, command.AnswerId, response,
+            var outcome = await ledger.RecordAsync(new RecordedAnswer(command.ContestId, command.Seq, contest.ShardOf(command.Participant.Id), command.Participant, command.AnswerId, response,
                 command.ReceivedAtMs, opensAt, progress, score, keys), cancellationToken);
             switch (outcome.Result)
             {
