@@ -129,7 +129,7 @@ $("import").addEventListener("submit", async e => {
     report = error.data;
   }
   showReport(report);
-  if (report.ok && !report.dryRun) { await loadBanks(); search(); }
+  if (report.ok && !report.dryRun) { await loadBanks(); search(); showDue(); }
 });
 
 function showReport(report) {
@@ -164,10 +164,11 @@ async function search() {
   if ($("s-due").checked) q.set("reviewDue", "true");
   const result = await api("GET", `/api/banks/${bank.id}/questions?${q}`);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const today = new Date().toLocaleDateString("sv"); // YYYY-MM-DD on this device; the server decides what is due
   $("results").innerHTML = `<p class="muted">${esc(t("search.total", { n: result.total }))}</p>
     <table><tr><th>${esc(t("search.type"))}</th><th>${esc(t("q.stem"))}</th><th>${esc(t("q.answer"))}</th><th>${esc(t("search.category"))}</th><th></th></tr>
     ${result.items.map(item => `<tr><td>${esc(t(`type.${item.type}`))}</td><td>${esc(item.stem)}${item.retired ? ` <strong>(${esc(t("q.retired"))})</strong>` : ""}</td>
-      <td>${esc(item.answer)}</td><td>${esc(item.category)}${item.reviewBy ? ` <span class="due">${esc(t("q.reviewBy", { d: item.reviewBy }))}</span>` : ""}</td>
+      <td>${esc(item.answer)}</td><td>${esc(item.category)}${item.reviewBy ? ` <span class="${item.reviewBy <= today ? "due" : "muted"}">${esc(t("q.reviewBy", { d: item.reviewBy }))}</span>` : ""}</td>
       <td><div class="row"><button type="button" data-edit="${esc(item.id)}">${esc(t("q.edit"))}</button>
       ${item.retired ? "" : `<button type="button" class="secondary" data-retire="${esc(item.id)}">${esc(t("q.retire"))}</button>`}</div></td></tr>`).join("")}</table>
     <div class="pager"><button type="button" class="secondary" id="prev" ${page <= 1 ? "disabled" : ""}>${esc(t("search.prev"))}</button>
