@@ -21,7 +21,7 @@ var services = new ServiceCollection()
 await using var provider = services.BuildServiceProvider();
 var store = provider.GetRequiredService<IBankStore>();
 var import = new ImportQuestionsHandler(store, TimeProvider.System);
-var search = new SearchQuestionsHandler(store);
+var search = new SearchQuestionsHandler(store, TimeProvider.System);
 
 Console.WriteLine($"Bank import benchmark: {count:N0} questions, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 Console.WriteLine($"store: {(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("QUIZ_BENCH_REDIS")) ? "embedded Garnet" : "Redis")}");

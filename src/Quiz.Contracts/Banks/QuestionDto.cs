@@ -2,7 +2,9 @@ namespace Quiz.Contracts.Banks;
 
 /// <summary>
 /// A question for organizers. <see cref="Type"/> is single, multiple, truefalse, fill or ordering; <see cref="Answer"/>
-/// is in the import notation (B, ACD, 正确, 二氧化碳|CO2, CABD; see docs/import-formats.md).
+/// is in the import notation (B, ACD, 正确, 二氧化碳|CO2, CABD; see docs/import-formats.md). <see cref="Excludes"/> holds
+/// the keys of questions never drawn into one paper with this one; <see cref="ReviewBy"/> the date a date-bound fact
+/// is due for review.
 /// </summary>
 public sealed record QuestionDto(
     string Id,
@@ -18,6 +20,8 @@ public sealed record QuestionDto(
     int Difficulty,
     string? ImageUrl,
     string? Source,
+    IReadOnlyList<string> Excludes,
+    DateOnly? ReviewBy,
     int Version,
     bool Retired,
     DateTimeOffset UpdatedAt);

@@ -3,6 +3,7 @@ namespace Quiz.Contracts.Banks;
 /// <summary>
 /// A question as an organizer writes it, in the same notation as the import files: the answer as letters
 /// (B, ACD, CABD), 正确/错误, or fill-in alternatives separated by '|'. Difficulty 1-5, 3 when omitted.
+/// <see cref="Excludes"/>: other questions' keys (互斥题); <see cref="ReviewBy"/>: a date written like 2027-03-16.
 /// </summary>
 public sealed record QuestionInput
 {
@@ -27,4 +28,8 @@ public sealed record QuestionInput
     public string? ImageUrl { get; init; }
 
     public string? Source { get; init; }
+
+    public IReadOnlyList<string>? Excludes { get; init; }
+
+    public string? ReviewBy { get; init; }
 }

@@ -31,6 +31,13 @@ public static class BankReasons
         "difficulty (难度) is a whole number from 1 to 5, not '{value}'", "难度应为 1 到 5 的整数，而不是“{value}”");
     public static readonly ReasonText ImageInvalid = new("image.invalid",
         "the image must be an http(s) address or a path starting with /, not '{value}'", "图片应为 http(s) 地址或以 / 开头的路径，而不是“{value}”");
+    public static readonly ReasonText ExcludesCount = new("excludes.count",
+        "at most {max} excluded questions (互斥题), has {count}", "互斥题最多 {max} 个，实际 {count} 个");
+    public static readonly ReasonText ExcludeSelf = new("exclude.self", "a question cannot exclude itself ('{key}')", "题目不能与自身互斥（“{key}”）");
+    public static readonly ReasonText ExcludeInvalid = new("exclude.invalid",
+        "'{key}' cannot be an excluded question's key: at most {max} characters, without | or ,", "“{key}”不能作为互斥题编号：最多 {max} 个字符，且不能含 | 或 ,");
+    public static readonly ReasonText ReviewByInvalid = new("review.invalid",
+        "the review-by date (复核日期) is a date written like 2027-03-16, not '{value}'", "复核日期应写成 2027-03-16 这样的日期，而不是“{value}”");
     public static readonly ReasonText AnswerEmpty = new("answer.empty", "the answer is empty", "答案为空");
     public static readonly ReasonText AnswerNotTrueFalse = new("answer.trueFalse", "'{value}' is not a true/false answer; write 正确 or 错误", "“{value}”不是判断题答案，请填 正确 或 错误");
     public static readonly ReasonText AnswerNotLetters = new("answer.notLetters", "'{value}' is not written in option letters (A-{last})", "答案“{value}”应写成选项字母（A–{last}）");

@@ -17,6 +17,8 @@ public enum DraftField
     Difficulty,
     ImageUrl,
     Source,
+    Excludes,
+    ReviewBy,
 }
 
 /// <summary>A problem with one field of one draft; <see cref="Option"/> is the option index when one option is at fault.</summary>

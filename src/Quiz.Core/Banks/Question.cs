@@ -34,6 +34,15 @@ public sealed record Question
 
     public string? Source { get; init; }
 
+    /// <summary>
+    /// Keys of questions that must not share a paper with this one (near-duplicates, give-aways). Symmetric: either
+    /// side naming the other is enough. A key no question of the bank has excludes nothing until one arrives.
+    /// </summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
+    /// <summary>When a date-bound fact should be checked again (a standard coming into force, a figure that changes).</summary>
+    public DateOnly? ReviewBy { get; init; }
+
     /// <summary>Starts at 1 and goes up whenever the content (stem, options, answer, explanation) changes.</summary>
     public int Version { get; init; } = 1;
 

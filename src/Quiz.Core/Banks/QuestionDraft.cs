@@ -29,4 +29,8 @@ public sealed record QuestionDraft
     public string? ImageUrl { get; init; }
 
     public string? Source { get; init; }
+
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
+    public string? ReviewBy { get; init; }
 }

@@ -22,5 +22,6 @@ public static class QuestionIdentity
     public static bool SameContent(Question a, Question b) =>
         a.Key == b.Key && a.Type == b.Type && a.Stem == b.Stem && a.Options.SequenceEqual(b.Options)
         && a.Answer.Equals(b.Answer) && a.Explanation == b.Explanation && a.Category == b.Category
-        && a.Tags.SequenceEqual(b.Tags) && a.Difficulty == b.Difficulty && a.ImageUrl == b.ImageUrl && a.Source == b.Source;
+        && a.Tags.SequenceEqual(b.Tags) && a.Difficulty == b.Difficulty && a.ImageUrl == b.ImageUrl && a.Source == b.Source
+        && a.Excludes.SequenceEqual(b.Excludes) && a.ReviewBy == b.ReviewBy;
 }

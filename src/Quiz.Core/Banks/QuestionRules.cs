@@ -16,6 +16,7 @@ public static class QuestionRules
     public const int MaxUrl = 1000;
     public const int MaxTags = 20;
     public const int MaxTag = 50;
+    public const int MaxExcludes = 20;
 
     public static Question? Check(QuestionDraft draft, List<DraftError> errors)
     {
@@ -55,6 +56,16 @@ public static class QuestionRules
             errors.Add(new DraftError(DraftField.ImageUrl, BankReasons.ImageInvalid.With(("value", Truncate(image)))));
         }
         var source = Clean(draft.Source, DraftField.Source, MaxShort, errors);
+        var excludes = CheckExcludes(draft.Excludes, key, errors);
+        DateOnly? reviewBy = null;
+        if (!string.IsNullOrWhiteSpace(draft.ReviewBy))
+        {
+            reviewBy = ReviewDates.Parse(draft.ReviewBy);
+            if (reviewBy is null)
+            {
+                errors.Add(new DraftError(DraftField.ReviewBy, BankReasons.ReviewByInvalid.With(("value", Truncate(draft.ReviewBy.Trim())))));
+            }
+        }
         if (errors.Count > before || answer is null || options is null)
         {
             return null;
@@ -74,8 +85,34 @@ public static class QuestionRules
             Difficulty = difficulty,
             ImageUrl = image.Length == 0 ? null : image,
             Source = source.Length == 0 ? null : source,
+            Excludes = excludes,
+            ReviewBy = reviewBy,
         };
     }
+
+    /// <summary>Other questions' keys, each once; the sheet formats separate them with | or , so a key holding one cannot be named.</summary>
+    private static List<string> CheckExcludes(IReadOnlyList<string> given, string ownKey, List<DraftError> errors)
+    {
+        var keys = given.Select(k => (k ?? "").Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count > MaxExcludes)
+        {
+            errors.Add(new DraftError(DraftField.Excludes, BankReasons.ExcludesCount.With(("max", MaxExcludes), ("count", keys.Count))));
+        }
+        foreach (var key in keys)
+        {
+            if (key.Length > MaxShort || key.IndexOfAny(TabularTemplateSeparators) >= 0)
+            {
+                errors.Add(new DraftError(DraftField.Excludes, BankReasons.ExcludeInvalid.With(("key", Truncate(key)), ("max", MaxShort))));
+            }
+            else if (key == ownKey)
+            {
+                errors.Add(new DraftError(DraftField.Excludes, BankReasons.ExcludeSelf.With(("key", key))));
+            }
+        }
+        return keys;
+    }
+
+    private static readonly char[] TabularTemplateSeparators = ['|', ','];
 
     private static List<string>? CheckOptions(QuestionType type, IReadOnlyList<string> given, List<DraftError> errors)
     {

@@ -25,7 +25,8 @@ internal static class BanksApi
             .WithDescription("Draws a paper by rules; 409 names every rule the bank cannot satisfy and how many questions short it is.");
 
         var questions = banks.MapGroup("/{bankId}/questions").WithTags("Questions");
-        questions.MapGet("/", SearchQuestions).WithName("SearchQuestions");
+        questions.MapGet("/", SearchQuestions).WithName("SearchQuestions")
+            .WithDescription("Filters the bank's questions; reviewDue=true lists only those whose review-by date is today (China time) or past.");
         questions.MapPost("/", AddQuestion).WithName("AddQuestion");
         questions.MapGet("/{questionId}", GetQuestion).WithName("GetQuestion");
         questions.MapPut("/{questionId}", EditQuestion).WithName("EditQuestion");
@@ -55,9 +56,9 @@ internal static class BanksApi
 
     private static async Task<Ok<QuestionPageDto>> SearchQuestions(string bankId, ISender sender, IMapper mapper, CancellationToken ct,
         string? category = null, string? tag = null, string? type = null, int? difficulty = null, string? text = null,
-        bool includeRetired = false, int page = 1, int pageSize = 20) =>
+        bool includeRetired = false, bool reviewDue = false, int page = 1, int pageSize = 20) =>
         TypedResults.Ok(mapper.Map<QuestionPageDto>(await sender.Send(
-            new SearchQuestions(bankId, category, tag, type, difficulty, text, includeRetired, page, pageSize), ct)));
+            new SearchQuestions(bankId, category, tag, type, difficulty, text, includeRetired, reviewDue, page, pageSize), ct)));
 
     private static async Task<Created<QuestionDto>> AddQuestion(string bankId, QuestionInput input, ISender sender, IMapper mapper, CancellationToken ct)
     {

@@ -39,6 +39,10 @@ internal static class BadInputs
         Single with { Type = "排序", Answer = "CAB" },
         new QuestionDraft { Type = "判断", Stem = "题干", Answer = "也许" },
         new QuestionDraft { Type = "填空", Stem = "题干", Answer = "|" },
+        Single with { Excludes = [.. Enumerable.Range(0, QuestionRules.MaxExcludes + 1).Select(i => $"k{i}")] },
+        Single with { Key = "k1", Excludes = ["k1"] },
+        Single with { Excludes = ["k1|k2"] },
+        Single with { ReviewBy = "2027-02-30" },
     ];
 
     public static IEnumerable<(BankFormat Format, byte[] Bytes)> Files()

@@ -9,7 +9,8 @@ namespace Quiz.Core.Banks.Formats;
 /// Moodle GIFT. Choice questions map to <c>{=right ~wrong}</c> (multiple: <c>{~%50%a ~%50%b ~%-100%c}</c>), true/false to
 /// <c>{T}</c>/<c>{F}</c>, fill-in to <c>{=a =b}</c>, ordering to a matching question whose right sides are positions
 /// (<c>{=A text -> 2 ...}</c> reads "option A goes second"). The title <c>::key::</c> is the key, <c>$CATEGORY:</c> the
-/// category, <c>####</c> general feedback the explanation; what GIFT cannot say (difficulty, tags, image, source)
+/// category, <c>####</c> general feedback the explanation; what GIFT cannot say (difficulty, tags, image, source,
+/// excluded questions, review-by date)
 /// rides in a <c>// quiz: {json}</c> comment that Moodle ignores. Rows in error reports are line numbers.
 /// </summary>
 public static class GiftBankFile
@@ -99,6 +100,8 @@ public static class GiftBankFile
             var meta = new JsonObject { ["difficulty"] = q.Difficulty, ["tags"] = new JsonArray([.. q.Tags.Select(t => (JsonNode)t!)]) };
             if (q.ImageUrl is not null) { meta["imageUrl"] = q.ImageUrl; }
             if (q.Source is not null) { meta["source"] = q.Source; }
+            if (q.Excludes.Count > 0) { meta["excludes"] = new JsonArray([.. q.Excludes.Select(k => (JsonNode)k!)]); }
+            if (q.ReviewBy is { } reviewBy) { meta["reviewBy"] = ReviewDates.Format(reviewBy); }
             writer.Write($"{MetaPrefix} {meta.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })}\n");
             if (q.Key is not null)
             {

@@ -55,6 +55,8 @@ internal static class GiftQuestion
             Tags = meta?["tags"] is JsonArray tags ? [.. tags.Select(t => t?.ToString() ?? "")] : [],
             ImageUrl = Meta(meta, "imageUrl"),
             Source = Meta(meta, "source"),
+            Excludes = meta?["excludes"] is JsonArray excludes ? [.. excludes.Select(k => k?.ToString() ?? "")] : [],
+            ReviewBy = Meta(meta, "reviewBy"),
         };
         return ReadAnswers(draft, answers.Trim(), errors);
     }

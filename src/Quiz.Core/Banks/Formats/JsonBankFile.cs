@@ -13,7 +13,7 @@ public static class JsonBankFile
 {
     public const string FormatName = "quiz-bank/1";
     private static readonly HashSet<string> Properties =
-        ["key", "type", "stem", "options", "answer", "explanation", "category", "tags", "difficulty", "imageUrl", "source"];
+        ["key", "type", "stem", "options", "answer", "explanation", "category", "tags", "difficulty", "imageUrl", "source", "excludes", "reviewBy"];
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
@@ -24,6 +24,7 @@ public static class JsonBankFile
     {
         DraftField.Options when error.Option is { } i => $"options[{i}]",
         DraftField.ImageUrl => "imageUrl",
+        DraftField.ReviewBy => "reviewBy",
         DraftField.Row => "",
         var field => JsonNamingPolicy.CamelCase.ConvertName(field.ToString()),
     };
@@ -92,6 +93,8 @@ public static class JsonBankFile
             item["difficulty"] = q.Difficulty;
             if (q.ImageUrl is not null) { item["imageUrl"] = q.ImageUrl; }
             if (q.Source is not null) { item["source"] = q.Source; }
+            if (q.Excludes.Count > 0) { item["excludes"] = new JsonArray([.. q.Excludes.Select(k => (JsonNode)k!)]); }
+            if (q.ReviewBy is { } reviewBy) { item["reviewBy"] = ReviewDates.Format(reviewBy); }
             list.Add(item);
         }
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Indented.Encoder });
@@ -155,6 +158,8 @@ public static class JsonBankFile
                 : Text("difficulty"),
             ImageUrl = Text("imageUrl"),
             Source = Text("source"),
+            Excludes = q["excludes"]?.GetValueKind() == JsonValueKind.String ? TabularTemplate.SplitKeys(Text("excludes")) : List("excludes"),
+            ReviewBy = Text("reviewBy"),
         };
     }
 }

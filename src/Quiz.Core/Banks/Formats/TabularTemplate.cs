@@ -5,16 +5,18 @@ namespace Quiz.Core.Banks.Formats;
 
 /// <summary>
 /// The sheet layout shared by .xlsx and .csv: a header row with the column names organizers use, one question per row.
-/// Required: 题型, 题干, 答案. Optional: 编号 (the key re-imports match on), 选项A-选项H, 解析, 分类, 难度, 标签, 图片, 来源.
+/// Required: 题型, 题干, 答案. Optional: 编号 (the key re-imports match on), 选项A-选项H, 解析, 分类, 难度, 标签, 图片, 来源,
+/// 互斥题 (keys of questions never drawn into the same paper), 复核日期 (review-by date).
 /// </summary>
 public static class TabularTemplate
 {
     public const string KeyColumn = "编号";
     public static readonly IReadOnlyList<string> OptionColumns = [.. Enumerable.Range(0, AnswerNotation.MaxOptions).Select(i => $"选项{AnswerNotation.Letter(i)}")];
     public static readonly IReadOnlyList<string> Headers =
-        [KeyColumn, "题型", "题干", .. OptionColumns, "答案", "解析", "分类", "难度", "标签", "图片", "来源"];
+        [KeyColumn, "题型", "题干", .. OptionColumns, "答案", "解析", "分类", "难度", "标签", "图片", "来源", "互斥题", "复核日期"];
     private static readonly string[] Required = ["题型", "题干", "答案"];
     private static readonly char[] TagSeparators = [',', '，', ';', '；', '、', '|'];
+    private static readonly char[] KeySeparators = ['|', ','];
 
     public static string ColumnOf(DraftError error) => error.Field switch
     {
@@ -29,6 +31,8 @@ public static class TabularTemplate
         DraftField.Difficulty => "难度",
         DraftField.ImageUrl => "图片",
         DraftField.Source => "来源",
+        DraftField.Excludes => "互斥题",
+        DraftField.ReviewBy => "复核日期",
         _ => "",
     };
 
@@ -80,13 +84,19 @@ public static class TabularTemplate
             string.Join(',', q.Tags),
             q.ImageUrl ?? "",
             q.Source ?? "",
+            string.Join('|', q.Excludes),
+            q.ReviewBy is { } reviewBy ? ReviewDates.Format(reviewBy) : "",
         ]);
+
+    /// <summary>Question keys as a sheet cell holds them: separated by | or , (keys themselves may hold 、 or spaces).</summary>
+    public static IReadOnlyList<string> SplitKeys(string? cell) =>
+        (cell ?? "").Split(KeySeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Two example rows for the template download.</summary>
     public static IEnumerable<string[]> ExampleRows() =>
     [
-        [.. "demo-001,单选,我国提出二氧化碳排放力争在哪一年前达到峰值?,2025年,2030年,2035年,2050年,,,,,B,“双碳”目标:2030年前碳达峰。,碳达峰碳中和/政策与目标,1,双碳,,示例".Split(',')],
-        [.. "demo-002,填空,植物通过____作用吸收二氧化碳。,,,,,,,,,光合|光合作用,绿色植物利用光能把二氧化碳和水合成有机物。,生命健康/基础知识,2,光合作用,,示例".Split(',')],
+        [.. "demo-001,单选,我国提出二氧化碳排放力争在哪一年前达到峰值?,2025年,2030年,2035年,2050年,,,,,B,“双碳”目标:2030年前碳达峰。,碳达峰碳中和/政策与目标,1,双碳,,示例,,".Split(',')],
+        [.. "demo-002,填空,植物通过____作用吸收二氧化碳。,,,,,,,,,光合|光合作用,绿色植物利用光能把二氧化碳和水合成有机物。,生命健康/基础知识,2,光合作用,,示例,,".Split(',')],
     ];
 
     private static Dictionary<string, int>? ReadHeader(int row, IReadOnlyList<string> cells, List<ImportError> errors)
@@ -141,6 +151,8 @@ public static class TabularTemplate
             Tags = (Cell("标签") ?? "").Split(TagSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             ImageUrl = Cell("图片"),
             Source = Cell("来源"),
+            Excludes = SplitKeys(Cell("互斥题")),
+            ReviewBy = Cell("复核日期"),
         };
     }
 }

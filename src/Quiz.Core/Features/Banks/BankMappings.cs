@@ -20,6 +20,7 @@ public sealed class BankMappings : IRegister
             .Ignore(d => d.Row)
             .Map(d => d.Options, s => s.Options ?? Array.Empty<string>())
             .Map(d => d.Tags, s => s.Tags ?? Array.Empty<string>())
+            .Map(d => d.Excludes, s => s.Excludes ?? Array.Empty<string>())
             .Map(d => d.Difficulty, s => s.Difficulty == null ? null : s.Difficulty.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         config.NewConfig<ImportError, ImportErrorDto>();
         config.NewConfig<ReasonText, ReasonTextDto>();

@@ -94,8 +94,19 @@ function openBank(b) {
   shownReport = null;
   page = 1;
   search();
+  showDue();
   $("bank-title").scrollIntoView({ block: "start" });
 }
+
+// Date-bound questions whose review-by date has come: counted on opening a bank, listed by the 到期待复核 filter.
+async function showDue() {
+  const due = await api("GET", `/api/banks/${bank.id}/questions?reviewDue=true&pageSize=1`);
+  $("due-notice").hidden = due.total === 0;
+  $("due-count").textContent = t("due.notice", { n: due.total });
+  $("due-count").dataset.n = due.total;
+}
+
+$("due-show").addEventListener("click", () => { $("s-due").checked = true; page = 1; search(); });
 
 // ---- import and its report
 $("import").addEventListener("submit", async e => {
@@ -118,7 +129,7 @@ $("import").addEventListener("submit", async e => {
     report = error.data;
   }
   showReport(report);
-  if (report.ok && !report.dryRun) { await loadBanks(); search(); }
+  if (report.ok && !report.dryRun) { await loadBanks(); search(); showDue(); }
 });
 
 function showReport(report) {
@@ -150,12 +161,14 @@ async function search() {
   const q = new URLSearchParams({ page, pageSize: 20 });
   for (const [key, id] of [["text", "s-text"], ["type", "s-type"], ["category", "s-category"], ["difficulty", "s-difficulty"]]) if ($(id).value) q.set(key, $(id).value);
   if ($("s-retired").checked) q.set("includeRetired", "true");
+  if ($("s-due").checked) q.set("reviewDue", "true");
   const result = await api("GET", `/api/banks/${bank.id}/questions?${q}`);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const today = new Date().toLocaleDateString("sv"); // YYYY-MM-DD on this device; the server decides what is due
   $("results").innerHTML = `<p class="muted">${esc(t("search.total", { n: result.total }))}</p>
     <table><tr><th>${esc(t("search.type"))}</th><th>${esc(t("q.stem"))}</th><th>${esc(t("q.answer"))}</th><th>${esc(t("search.category"))}</th><th></th></tr>
     ${result.items.map(item => `<tr><td>${esc(t(`type.${item.type}`))}</td><td>${esc(item.stem)}${item.retired ? ` <strong>(${esc(t("q.retired"))})</strong>` : ""}</td>
-      <td>${esc(item.answer)}</td><td>${esc(item.category)}</td>
+      <td>${esc(item.answer)}</td><td>${esc(item.category)}${item.reviewBy ? ` <span class="${item.reviewBy <= today ? "due" : "muted"}">${esc(t("q.reviewBy", { d: item.reviewBy }))}</span>` : ""}</td>
       <td><div class="row"><button type="button" data-edit="${esc(item.id)}">${esc(t("q.edit"))}</button>
       ${item.retired ? "" : `<button type="button" class="secondary" data-retire="${esc(item.id)}">${esc(t("q.retire"))}</button>`}</div></td></tr>`).join("")}</table>
     <div class="pager"><button type="button" class="secondary" id="prev" ${page <= 1 ? "disabled" : ""}>${esc(t("search.prev"))}</button>
@@ -180,6 +193,8 @@ function edit(item) {
   $("e-category").value = item.category;
   $("e-tags").value = item.tags.join(", ");
   $("e-difficulty").value = item.difficulty;
+  $("e-excludes").value = item.excludes.join(", ");
+  $("e-review").value = item.reviewBy ?? "";
   $("edit-error").hidden = true;
   editError = null;
   $("editor").showModal();
@@ -195,12 +210,14 @@ $("edit-form").addEventListener("submit", async e => {
     explanation: $("e-explanation").value, category: $("e-category").value.trim(),
     tags: $("e-tags").value.split(/[,，、;]/).map(s => s.trim()).filter(Boolean), difficulty: Number($("e-difficulty").value) || null,
     imageUrl: editing.imageUrl, source: editing.source,
+    excludes: $("e-excludes").value.split(/[,，|]/).map(s => s.trim()).filter(Boolean), reviewBy: $("e-review").value || null,
   };
   try {
     await api("PUT", `/api/banks/${bank.id}/questions/${editing.id}`, body);
     $("editor").close();
     say(t("edit.saved"));
     search();
+    showDue();
   } catch (error) {
     await loadReasons();
     editError = error;
@@ -261,6 +278,7 @@ onLangChange(() => {
   fillTypes();
   if (shownReport) showReport(shownReport);
   if (editError) $("edit-error").textContent = errorText(editError);
+  if ($("due-count").dataset.n) $("due-count").textContent = t("due.notice", { n: $("due-count").dataset.n });
   if (token()) { loadBanks(); search(); }
 });
 start();
