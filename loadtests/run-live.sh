@@ -5,6 +5,8 @@
 #   SCENARIO=stage NODES=2 loadtests/run-live.sh --participants 1000 --questions 3 --window 8   (six teams buzz too)
 #   SCENARIO=round NODES=2 loadtests/run-live.sh --participants 20000 --ramp 60   (online round start storm)
 #   STORE=garnet loadtests/run-live.sh --participants 5000   (one node on its embedded Garnet, as a fresh machine runs it)
+#   STORE=cluster NODES=2 loadtests/run-live.sh --participants 300 --shards 3   (a three-master Redis Cluster on
+#     REDIS_PORT..REDIS_PORT+2, infra/redis-cluster.sh; --shards splits the contest over that many slots)
 # Extra arguments go to Quiz.LoadTests (see its usage). The report goes to loadtests/results/ unless --out is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,7 @@ work=$(mktemp -d)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ "$store" = cluster ]; then FIRST_PORT="$redis_port" infra/redis-cluster.sh stop "$work/cluster" >/dev/null 2>&1 || true; fi
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -25,7 +28,12 @@ trap cleanup EXIT
 
 for project in src/Quiz.Server loadtests/Quiz.LoadTests; do dotnet build -c Release "$project" -v q -nologo | grep -E "error|Warn" || true; done
 store_env=(ConnectionStrings__Redis="127.0.0.1:$redis_port")
-if [ "$store" = garnet ]; then
+redis_endpoints="127.0.0.1:$redis_port"
+if [ "$store" = cluster ]; then
+  FIRST_PORT="$redis_port" infra/redis-cluster.sh start "$work/cluster" >/dev/null
+  redis_endpoints="127.0.0.1:$redis_port,127.0.0.1:$((redis_port + 1)),127.0.0.1:$((redis_port + 2))"
+  store_env=(ConnectionStrings__Redis="$redis_endpoints")
+elif [ "$store" = garnet ]; then
   # The node hosts Garnet in-process on the same port (AOF on, as the default does); the load tool reads it there.
   store_env=(Quiz__Redis__EmbeddedPort="$redis_port" Quiz__Redis__EmbeddedDataDir="$work/garnet")
 else
@@ -55,7 +63,7 @@ done
 
 joined=$(IFS=,; echo "${urls[*]}")
 set +e
-dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll "$scenario" --url "$joined" --user loadadmin --redis "127.0.0.1:$redis_port" "$@"
+dotnet loadtests/Quiz.LoadTests/bin/Release/net10.0/Quiz.LoadTests.dll "$scenario" --url "$joined" --user loadadmin --redis "$redis_endpoints" "$@"
 status=$?
 set -e
 for i in $(seq 0 $((nodes - 1))); do

@@ -10,10 +10,11 @@ namespace Quiz.LoadTests;
 /// </summary>
 internal static partial class Baselines
 {
+    /// <summary>redis-benchmark against the first of the (comma-separated) Redis endpoints: one core's worth.</summary>
     public static async Task<Dictionary<string, double>> RedisBenchmarkAsync(string redis)
     {
         var results = new Dictionary<string, double>();
-        var parts = redis.Split(':');
+        var parts = redis.Split(',')[0].Split(':');
         foreach (var (name, pipeline, command) in new[]
         {
             ("zincrby_p16", 16, "ZINCRBY bench:board 1 m:__rand_int__"),
@@ -48,7 +49,7 @@ internal static partial class Baselines
         return results;
     }
 
-    /// <summary>CPU seconds Redis has used so far (INFO cpu), to price each answer in Redis time.</summary>
+    /// <summary>CPU seconds Redis has used so far (INFO cpu), summed over the endpoints (a cluster's masters), to price each answer in Redis time.</summary>
     public static async Task<double> RedisCpuSecondsAsync(string redis) =>
         (await RedisInfoAsync(redis, "cpu")).Split('\n')
             .Where(l => l.StartsWith("used_cpu_sys:", StringComparison.Ordinal) || l.StartsWith("used_cpu_user:", StringComparison.Ordinal))
@@ -60,7 +61,10 @@ internal static partial class Baselines
             .Where(l => l.StartsWith("cmdstat_eval", StringComparison.Ordinal))
             .Sum(l => double.Parse(ScriptUsec().Match(l).Groups[1].Value, CultureInfo.InvariantCulture));
 
-    private static async Task<string> RedisInfoAsync(string redis, string section)
+    private static async Task<string> RedisInfoAsync(string redis, string section) =>
+        string.Join('\n', await Task.WhenAll(redis.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(endpoint => RedisInfoOfAsync(endpoint, section))));
+
+    private static async Task<string> RedisInfoOfAsync(string redis, string section)
     {
         var parts = redis.Split(':');
         try

@@ -34,7 +34,7 @@ internal static class LiveScenario
             report.RawBroadcast = await Baselines.RawBroadcastAsync(options, participants, options.Int("raw-port", 5900), urls.Count);
         }
 
-        var (contestId, code, hostKey) = await SetUpAsync(http, urls[0], questions, window);
+        var (contestId, code, hostKey) = await SetUpAsync(http, urls[0], questions, window, shards: options.Int("shards", 1));
         var before = await ServerMetrics.ScrapeAsync(http, urls);
         var redisCpuBefore = await Baselines.RedisCpuSecondsAsync(options.Text("redis", "127.0.0.1:6379"));
         var scriptsBefore = await Baselines.RedisScriptMicrosecondsAsync(options.Text("redis", "127.0.0.1:6379"));
@@ -102,7 +102,8 @@ internal static class LiveScenario
     }
 
     /// <summary>A bank of <paramref name="questions"/> single-choice questions and a one-round contest of them; with <paramref name="stage"/>, a stage contest.</summary>
-    internal static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window, object? stage = null)
+    internal static async Task<(string ContestId, string Code, string HostKey)> SetUpAsync(HttpClient http, Uri server, int questions, int window,
+        object? stage = null, int shards = 1)
     {
         var bank = await Setup.Read(await http.PostAsJsonAsync(new Uri(server, "api/banks"), new { name = $"压测题库 {DateTime.UtcNow:HHmmss}" }));
         var file = new
@@ -128,6 +129,7 @@ internal static class LiveScenario
             title = "压测竞赛",
             rounds = new[] { new { title = "压测", rules = new { timeLimitSeconds = window, points = 100, speedWeighted = true, streakBonus = 10 }, bankId, questionIds = ids } },
             stage,
+            shards,
         }));
         return (contest.GetProperty("contestId").GetString()!, contest.GetProperty("joinCode").GetString()!, contest.GetProperty("hostKey").GetString()!);
     }

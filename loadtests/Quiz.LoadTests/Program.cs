@@ -17,7 +17,8 @@ static int Usage()
     Console.Error.WriteLine("""
         Quiz.LoadTests live --url http://127.0.0.1:5081,http://127.0.0.1:5082 --participants 20000 [--questions 3]
                             [--window 10] [--ramp 2000] [--workers N] [--answer-dist bunched|uniform|instant]
-                            [--protocol json|messagepack] [--baseline --redis 127.0.0.1:6379]
+                            [--protocol json|messagepack] [--baseline --redis 127.0.0.1:6379[,host:port…]]
+                            [--shards N]   (the contest's answers and boards over N store slots)
                             [--out loadtests/results/live.json]
                             [--user admin] [--password …]   (an organizer account; the password also from QUIZ_LOAD_PASSWORD)
         A join storm alone: --questions 0.
