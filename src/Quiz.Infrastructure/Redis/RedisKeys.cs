@@ -119,6 +119,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: normalized user name to the account (JSON, with its password hash). Tagged: one slot for all accounts.</summary>
     public string Accounts => $"{Prefix}{{acct}}:users";
 
+    /// <summary>Hash: SHA-256 of each setup code a node printed at start to setup time (ms); deleted once the first admin exists.</summary>
+    public string SetupCodes => $"{Prefix}{{acct}}:setup";
+
     /// <summary>String: the JWT signing key when none is configured, made once by whichever node starts first.</summary>
     public string SigningKey => $"{Prefix}{{acct}}:signing-key";
 

@@ -16,6 +16,7 @@ public static class QuizHostingExtensions
 {
     public static WebApplicationBuilder AddQuiz(this WebApplicationBuilder builder)
     {
+        builder.UseDefaultAddress();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddQuizRedis(builder.Configuration);

@@ -33,7 +33,7 @@ internal static class SecurityHostingExtensions
         services.AddSingleton<AccountRoles>();
         services.AddSingleton<OriginGate>();
         services.AddTransient<IClaimsTransformation, CurrentRolesTransformation>();
-        services.AddHostedService<BootstrapAdmin>();
+        services.AddHostedService<FirstAdmin>();
         services.AddDataProtection().SetApplicationName("Quiz");
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer, RedisKeys>((o, redis, keys) => o.XmlRepository = new RedisXmlRepository(redis, keys));
         services.AddSingleton<IPhoneProtector, PhoneProtector>();
