@@ -3,7 +3,7 @@ namespace Quiz.Core.Contests;
 /// <summary>Contest definitions and their live rooms.</summary>
 public interface IContestStore
 {
-    /// <summary>Stores a new contest with a fresh room and reserves its join code; false if the code is taken.</summary>
+    /// <summary>Stores a new contest with a fresh room, reserves its join code and lists it; false if the code is taken.</summary>
     Task<bool> CreateAsync(ContestDefinition contest, string joinCode, CancellationToken cancellationToken);
 
     Task<ContestDefinition?> GetAsync(string contestId, CancellationToken cancellationToken);
@@ -16,4 +16,7 @@ public interface IContestStore
 
     /// <summary>Saves the room only if its stored version is still <paramref name="expectedVersion"/>, and logs the move.</summary>
     Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="take"/> contests, newest first.</summary>
+    Task<IReadOnlyList<ContestListRow>> ListAsync(int take, CancellationToken cancellationToken);
 }

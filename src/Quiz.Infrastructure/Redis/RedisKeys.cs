@@ -23,6 +23,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Join code to contest id. Not tagged: looked up before the contest is known.</summary>
     public string JoinCode(string code) => $"{Prefix}code:{code}";
 
+    /// <summary>Sorted set: contest id by creation time (ms), for the organizers' list. Not tagged: it spans contests.</summary>
+    public string ContestIndex => $"{Prefix}contests";
+
+    /// <summary>Hash: contest id to its <c>ContestSummary</c> (JSON), what the list shows without reading a definition.</summary>
+    public string ContestSummaries => $"{Prefix}contests:summary";
+
     /// <summary>Channel on which nodes tell each other that a room moved.</summary>
     public string RoomEvents => $"{Prefix}events:rooms";
 

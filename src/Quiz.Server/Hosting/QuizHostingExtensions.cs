@@ -51,6 +51,7 @@ public static class QuizHostingExtensions
         app.MapScalarApiReference(); // the browsable API reference at /scalar
         app.MapClockApi();
         app.MapContestsApi();
+        app.MapRosterApi();
         app.MapAssessmentApi();
         app.MapRoundsApi();
         app.MapQuizLive();

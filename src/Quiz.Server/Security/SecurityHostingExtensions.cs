@@ -58,7 +58,8 @@ internal static class SecurityHostingExtensions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Organizer, p => p.RequireRole(Roles.Organizers))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Judges));
 
         services.AddRateLimiter(o =>
         {
