@@ -13,6 +13,8 @@ public static class RosterSheet
 {
     public static readonly IReadOnlyList<string> Headers = ["姓名", "工号", "单位", "区县", "手机"];
     private static readonly string[] Required = ["姓名", "工号"];
+    // An error's field is "roster.<field>", so a page labels it apart from a question's or a bank's fields of the same name.
+    private const string Field = "roster.";
     private static readonly Dictionary<string, string> Columns = new()
     {
         ["name"] = "姓名", ["staffId"] = "工号", ["unit"] = "单位", ["district"] = "区县", ["phone"] = "手机",
@@ -70,10 +72,10 @@ public static class RosterSheet
             string? Cell(string name) => columns.TryGetValue(name, out var i) && i < cells.Count && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i].Trim() : null;
             var person = new RosterPerson(Cell("姓名") ?? "", Cell("工号") ?? "", Cell("单位"), Cell("区县"), Cell("手机"));
             var problems = RosterRules.Errors(person).ToList();
-            errors.AddRange(problems.Select(p => new ImportError(row, Columns[p.Field], p.Reason, p.Field)));
+            errors.AddRange(problems.Select(p => new ImportError(row, Columns[p.Field], p.Reason, Field + p.Field)));
             if (person.StaffId.Length > 0 && !firstRowOf.TryAdd(person.StaffId, row))
             {
-                errors.Add(new ImportError(row, "工号", RosterReasons.StaffIdRepeat.With(("staffId", person.StaffId), ("row", firstRowOf[person.StaffId])), "staffId"));
+                errors.Add(new ImportError(row, "工号", RosterReasons.StaffIdRepeat.With(("staffId", person.StaffId), ("row", firstRowOf[person.StaffId])), Field + "staffId"));
             }
             people.Add(new RosterRow(row, person));
         }
