@@ -19,7 +19,8 @@ namespace Quiz.Browser.Tests.Support;
 /// a box that scrolls sideways on its own is inside that box, not past the viewport).</item>
 /// </list>
 /// The switches are the page's own (#lang-switch, #hc-switch): the check uses them as a person would and leaves the
-/// page as it found it. Attach before the first navigation, so the policy listener is there before any script runs.
+/// page as it found it. Attach before the first navigation, so the policy listener is there before any script runs
+/// (attached to a page already open, it watches from then on).
 /// </summary>
 public sealed class PageChecks
 {
@@ -27,16 +28,24 @@ public sealed class PageChecks
     private readonly List<string> _errors = [];
     private readonly List<string> _allowed = [];
 
+    private const string Listener = """
+        if (!window.__quizCsp) {
+          window.__quizCsp = [];
+          document.addEventListener("securitypolicyviolation", e =>
+            window.__quizCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+        }
+        """;
+
     private PageChecks(IPage page) => _page = page;
 
     public static async Task<PageChecks> AttachAsync(IPage page)
     {
         var checks = new PageChecks(page);
-        await page.AddInitScriptAsync("""
-            window.__quizCsp = [];
-            document.addEventListener("securitypolicyviolation", e =>
-              window.__quizCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
-            """);
+        await page.AddInitScriptAsync(Listener);
+        if (page.Url != "about:blank")
+        {
+            await page.EvaluateAsync(Listener); // attached to a page already open: it watches from now on
+        }
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -107,6 +107,9 @@ async function showAccounts() {
 
 wireLogin(say, showAccounts);
 initPrefs();
-onLangChange(() => { if (!$("accounts").hidden) { drawNewRoles(); load(); } });
+onLangChange(() => {
+  say(""); // a message says what just happened, in the language it happened in; it is not redrawn
+  if (!$("accounts").hidden) { drawNewRoles(); load(); }
+});
 if (token()) showAccounts().catch(error => { if (error.status === 401) { $("accounts").hidden = true; $("login").hidden = false; } else say(refusal(error), "error"); });
 else $("login").hidden = false;

@@ -89,9 +89,9 @@ function drawRound(r, i) {
   const number = (key, label, min, max) => `<div><label for="r${i}-${key}">${esc(t(label))}</label><input id="r${i}-${key}" type="number" min="${min}" max="${max}" data-rule="${key}" value="${rules[key]}"></div>`;
   const questions = r.mode === "pick"
     ? `<div class="row"><label for="r${i}-q" class="sr-only">${esc(t("search.text"))}</label><input id="r${i}-q" class="grow" data-find placeholder="${esc(t("search.text"))}">
-        <button type="button" data-search>${esc(t("search.go"))}</button> <strong>${esc(t("c.picked", { n: r.picked.length }))}</strong></div>
+        <button type="button" data-search>${esc(t("search.go"))}</button> <strong data-picked>${esc(t("c.picked", { n: r.picked.length }))}</strong></div>
        <table class="pick-list">${r.found.map(q => `<tr><td>${esc(t(`type.${q.type}`))}</td><td translate="no">${esc(q.stem)}${q.options?.length ? `<br><span class="muted">${esc(optionsText(q))}</span>` : ""}</td>
-         <td>${esc(t("q.answer"))}: <strong ${q.type === "truefalse" ? "" : 'translate="no"'}>${esc(answerText(q))}</strong></td><td>
+         <td>${esc(t("q.answer"))}${esc(t("st.colon"))}<strong ${q.type === "truefalse" ? "" : 'translate="no"'}>${esc(answerText(q))}</strong></td><td>
          <label class="inline"><input type="checkbox" data-pick="${esc(q.id)}" ${r.picked.includes(q.id) ? "checked" : ""}> ${esc(t("c.add"))}</label></td></tr>`).join("")}</table>`
     : `${r.blueprint.map((rule, j) => `<div class="row" data-rule-row="${j}">
          <label class="inline">${esc(t("c.rule.count"))} <input type="number" min="1" max="500" data-bp="count" value="${rule.count}" style="width:6rem"></label>
@@ -124,7 +124,10 @@ function wire() {
       if (el.dataset.field) { r[el.dataset.field] = el.value; if (el.dataset.field !== "title") { r.found = []; r.picked = el.dataset.field === "bankId" ? [] : r.picked; draw(); } }
       if (el.dataset.rule) r.rules[el.dataset.rule] = el.type === "checkbox" ? (el.dataset.rule === "partialCredit" ? (el.checked ? "Proportional" : "None") : el.checked) : el.type === "number" ? Number(el.value) : el.value;
       if (el.dataset.preset !== undefined) { r.preset = el.value; r.rules = { ...PRESETS[el.value] }; draw(); }
-      if (el.dataset.pick) r.picked = el.checked ? [...r.picked, el.dataset.pick] : r.picked.filter(id => id !== el.dataset.pick);
+      if (el.dataset.pick) {
+        r.picked = el.checked ? [...r.picked, el.dataset.pick] : r.picked.filter(id => id !== el.dataset.pick);
+        fieldset.querySelector("[data-picked]").textContent = t("c.picked", { n: r.picked.length });
+      }
       if (el.dataset.bp) r.blueprint[Number(el.closest("[data-rule-row]").dataset.ruleRow)][el.dataset.bp] = el.value;
     });
     fieldset.querySelector("[data-search]")?.addEventListener("click", async () => {

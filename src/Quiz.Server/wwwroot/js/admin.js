@@ -252,6 +252,7 @@ async function start() {
 initPrefs();
 fillTypes();
 onLangChange(() => {
+  say(""); // a message says what just happened, in the language it happened in; it is not redrawn
   fillTypes();
   if (shownReport) showReport(shownReport);
   if (editError) $("edit-error").textContent = errorText(editError);
