@@ -25,8 +25,9 @@ internal static class RosterApi
     {
         var contests = app.MapGroup("/api/contests").WithTags("Contests");
         contests.MapPost("/{contestId}/roster/import", Import).WithName("ImportRosterFile").RequireAuthorization(Policies.Organizer)
-            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .WithDescription("A roster sheet (xlsx or csv, UTF-8 or GB18030; columns 姓名, 工号, 单位, 区县, 手机): every row checked, all or "
+            // No Accepts metadata: it would answer 415 to a stranger's request before authorization answers 401.
+            .WithDescription("A roster sheet in multipart field 'file' (or the raw body with ?format=): xlsx or csv, UTF-8 or GB18030, "
+                + "columns 姓名, 工号, 单位, 区县, 手机; every row checked, all or "
                 + "nothing; 400 with every error by row and column; dryRun=true reports what would happen. Each new person's personal code is in this answer only.");
         contests.MapGet("/roster-template.xlsx", () => Template(BankFormat.Xlsx)).WithName("GetRosterXlsxTemplate");
         contests.MapGet("/roster-template.csv", () => Template(BankFormat.Csv)).WithName("GetRosterCsvTemplate");
