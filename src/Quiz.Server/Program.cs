@@ -5,7 +5,7 @@ builder.AddQuiz();
 
 var app = builder.Build();
 app.MapQuiz();
-app.Run();
+return app.RunOrExplain();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

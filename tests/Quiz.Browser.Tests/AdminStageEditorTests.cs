@@ -163,6 +163,35 @@ public sealed class AdminStageEditorTests
         Assert.Empty(scriptErrors);
     }
 
+    [BrowserFact]
+    public async Task The_organizer_removes_a_round_and_a_draw_rule_and_the_contest_is_made_without_them()
+    {
+        await using var server = await StartWithSampleBankAsync(nameof(The_organizer_removes_a_round_and_a_draw_rule_and_the_contest_is_made_without_them));
+        await using var browser = await BrowserSession.LaunchAsync();
+        var (admin, scriptErrors) = await OpenEditorAsync(browser, server);
+        var checks = await PageChecks.AttachAsync(admin);
+
+        // Round 2 (必答题（二）) goes; then the 抢答 round, now round 2, loses its first draw rule (碳达峰碳中和).
+        await admin.GetByRole(AriaRole.Button, new() { Name = "删除第 2 轮", Exact = true }).ClickAsync();
+        await Expect(admin.Locator("#stage-editor fieldset.round")).ToHaveCountAsync(4);
+        await Expect(admin.Locator("[data-round='1'] #st-rounds-1-title")).ToHaveValueAsync("抢答题");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "删除第 2 轮第 1 条抽题规则" }).ClickAsync();
+        await Expect(admin.Locator("#st-rounds-1-blueprint-0-count")).ToBeFocusedAsync();
+        await Expect(admin.Locator("[data-round='1']")).ToContainTextAsync("单选题数（数字经济、5G与人工智能）");
+        await Expect(admin.GetByRole(AriaRole.Button, new() { Name = "删除第 2 轮第 1 条抽题规则" })).ToBeDisabledAsync(); // a round keeps one rule
+        await checks.RunAsync("stage editor after removals", "44-admin-stage-editor-removed");
+
+        await admin.Locator("#st-create").FocusAsync();
+        await admin.Keyboard.PressAsync("Enter");
+        await Expect(admin.Locator("#created-code")).ToBeVisibleAsync();
+        var contest = await server.Services.GetRequiredService<IContestStore>().GetAsync((await admin.Locator("#created-id").TextContentAsync())!, CancellationToken.None);
+        Assert.Equal(["必答题（一）", "抢答题", "风险题", "加赛题"], contest!.Rounds.Select(r => r.Title));
+        Assert.Equal([SegmentKind.Required, SegmentKind.Buzz, SegmentKind.Wager, SegmentKind.Tiebreak], contest.Stage!.Segments.Select(s => s!.Kind));
+        Assert.All(contest.Questions.Where(q => q.Round == 1), q => Assert.StartsWith("数字经济", q.Question.Category, StringComparison.Ordinal));
+        Assert.Equal(10, contest.Questions.Count(q => q.Round == 1));
+        Assert.Empty(scriptErrors);
+    }
+
     // The template draws its rounds from the sample bank's themes, so this server imports it at start.
     private static async Task<QuizServer> StartWithSampleBankAsync(string name)
     {

@@ -3,7 +3,7 @@ namespace Quiz.Core.Contests;
 /// <summary>Contest definitions and their live rooms.</summary>
 public interface IContestStore
 {
-    /// <summary>Stores a new contest with a fresh room and reserves its join code; false if the code is taken.</summary>
+    /// <summary>Stores a new contest with a fresh room, reserves its join code and lists it; false if the code is taken.</summary>
     Task<bool> CreateAsync(ContestDefinition contest, string joinCode, CancellationToken cancellationToken);
 
     Task<ContestDefinition?> GetAsync(string contestId, CancellationToken cancellationToken);
@@ -19,4 +19,7 @@ public interface IContestStore
     /// before returning, gives each of the contest's <paramref name="shards"/> its copy of the room.
     /// </summary>
     Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, int shards, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="take"/> contests, newest first.</summary>
+    Task<IReadOnlyList<ContestListRow>> ListAsync(int take, CancellationToken cancellationToken);
 }

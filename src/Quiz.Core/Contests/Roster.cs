@@ -19,6 +19,9 @@ public interface IRosterStore
     /// <summary>Adds a roster person as a participant whose token is the personal code; false if the staff id is on the roster already.</summary>
     Task<bool> TryAddAsync(string contestId, Participant participant, string staffId, string codeHash, string? protectedPhone, CancellationToken ct);
 
+    /// <summary>The staff ids on the contest's roster (a sheet's dry run counts who would be skipped).</summary>
+    Task<IReadOnlySet<string>> StaffIdsAsync(string contestId, CancellationToken ct);
+
     /// <summary>Participant id to protected phone, for the people of the roster that gave one.</summary>
     Task<IReadOnlyDictionary<string, string>> GetPhonesAsync(string contestId, CancellationToken ct);
 }

@@ -54,7 +54,10 @@ public sealed record OnlineRound
 
     public bool Released(long nowMs) => Results == ResultsRelease.Immediately || nowMs >= ClosesAtMs;
 
-    public string Status(long nowMs) => nowMs < OpensAtMs ? "upcoming" : nowMs < ClosesAtMs ? "open" : "closed";
+    public string Status(long nowMs) => WindowStatus(nowMs, OpensAtMs, ClosesAtMs);
+
+    /// <summary>upcoming, open or closed: where <paramref name="nowMs"/> falls in a window.</summary>
+    public static string WindowStatus(long nowMs, long opensAtMs, long closesAtMs) => nowMs < opensAtMs ? "upcoming" : nowMs < closesAtMs ? "open" : "closed";
 }
 
 public enum ResultsRelease

@@ -38,7 +38,37 @@ internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys 
         _ = tx.StringSetAsync(keys.Contest(contest.Id), JsonSerializer.Serialize(contest, ContestJson.Options));
         _ = tx.HashSetAsync(keys.Room(contest.Id), [.. Fields(new Room()), new HashEntry("code", joinCode)]);
         await tx.ExecuteAsync();
+        // Outside the contest's hash slot, so not in its transaction: a contest missing from the list is still whole.
+        await Task.WhenAll(
+            Db.HashSetAsync(keys.ContestSummaries, contest.Id, JsonSerializer.Serialize(ContestSummary.Of(contest), ContestJson.Options)),
+            Db.SortedSetAddAsync(keys.ContestIndex, contest.Id, contest.CreatedAt.ToUnixTimeMilliseconds()));
         return true;
+    }
+
+    public async Task<IReadOnlyList<ContestListRow>> ListAsync(int take, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SortedSetRangeByRankAsync(keys.ContestIndex, 0, take - 1, Order.Descending);
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+        var summaries = Db.HashGetAsync(keys.ContestSummaries, ids);
+        var rooms = ids.Select(id => Db.HashGetAsync(keys.Room(id!), ["code", "status", "seq"])).ToList();
+        var heads = ids.Select(id => Db.HashLengthAsync(keys.Participants(id!))).ToList();
+        await Task.WhenAll([summaries, .. rooms, .. heads]);
+        var rows = new List<ContestListRow>(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (summaries.Result[i].IsNullOrEmpty)
+            {
+                continue;
+            }
+            var room = rooms[i].Result;
+            rows.Add(new ContestListRow(JsonSerializer.Deserialize<ContestSummary>(summaries.Result[i].ToString(), ContestJson.Options)!,
+                room[0].ToString(), room[1].IsNullOrEmpty ? Quiz.Contracts.RoomStatuses.Lobby : room[1].ToString(),
+                room[2].IsNullOrEmpty ? -1 : (int)room[2], heads[i].Result));
+        }
+        return rows;
     }
 
     public async Task<ContestDefinition?> GetAsync(string contestId, CancellationToken cancellationToken)

@@ -39,4 +39,7 @@ internal sealed class RedisRosterStore(IConnectionMultiplexer redis, RedisKeys k
 
     public async Task<IReadOnlyDictionary<string, string>> GetPhonesAsync(string contestId, CancellationToken ct) =>
         (await redis.GetDatabase().HashGetAllAsync(keys.Phones(contestId))).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+
+    public async Task<IReadOnlySet<string>> StaffIdsAsync(string contestId, CancellationToken ct) =>
+        (await redis.GetDatabase().HashKeysAsync(keys.Roster(contestId))).Select(k => k.ToString()).ToHashSet();
 }

@@ -23,6 +23,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Join code to contest id. Not tagged: looked up before the contest is known.</summary>
     public string JoinCode(string code) => $"{Prefix}code:{code}";
 
+    /// <summary>Sorted set: contest id by creation time (ms), for the organizers' list. Not tagged: it spans contests.</summary>
+    public string ContestIndex => $"{Prefix}contests";
+
+    /// <summary>Hash: contest id to its <c>ContestSummary</c> (JSON), what the list shows without reading a definition.</summary>
+    public string ContestSummaries => $"{Prefix}contests:summary";
+
     /// <summary>Channel on which nodes tell each other that a room moved.</summary>
     public string RoomEvents => $"{Prefix}events:rooms";
 
@@ -131,6 +137,9 @@ public sealed class RedisKeys(string prefix)
 
     /// <summary>Hash: normalized user name to the account (JSON, with its password hash). Tagged: one slot for all accounts.</summary>
     public string Accounts => $"{Prefix}{{acct}}:users";
+
+    /// <summary>Hash: SHA-256 of each setup code a node printed at start to setup time (ms); deleted once the first admin exists.</summary>
+    public string SetupCodes => $"{Prefix}{{acct}}:setup";
 
     /// <summary>String: the JWT signing key when none is configured, made once by whichever node starts first.</summary>
     public string SigningKey => $"{Prefix}{{acct}}:signing-key";

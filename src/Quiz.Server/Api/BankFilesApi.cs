@@ -68,9 +68,9 @@ internal static class BankFilesApi
         return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
     }
 
-    private sealed record Upload(byte[] Bytes, string? FileName, ProblemHttpResult? Problem);
+    internal sealed record Upload(byte[] Bytes, string? FileName, ProblemHttpResult? Problem);
 
-    private static async Task<Upload> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<Upload> ReadUploadAsync(HttpRequest request, CancellationToken ct)
     {
         try
         {
@@ -114,11 +114,11 @@ internal static class BankFilesApi
         return new Upload(buffer.ToArray(), fileName, null);
     }
 
-    private static ProblemHttpResult TooLarge() =>
+    internal static ProblemHttpResult TooLarge() =>
         Problem(BankReasons.UploadTooLarge.With(("mb", MaxUploadBytes / 1024 / 1024)), StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The English message as the detail, the reason code and args beside it for pages in other languages.</summary>
-    private static ProblemHttpResult Problem(Reason reason, int status) =>
+    internal static ProblemHttpResult Problem(Reason reason, int status) =>
         TypedResults.Problem(detail: reason.Message, statusCode: status,
             extensions: new Dictionary<string, object?> { ["reason"] = reason.Code, ["args"] = reason.Args });
 }

@@ -21,6 +21,9 @@ internal static class ContestsApi
     {
         var contests = app.MapGroup("/api/contests").WithTags("Contests");
         contests.MapPost("/", Create).WithName("CreateContest").RequireAuthorization(Policies.Organizer);
+        contests.MapGet("/", (ISender sender, CancellationToken ct, int take = 200) => sender.Send(new ListContests(take), ct)).WithName("ListContests")
+            .RequireAuthorization(Policies.Staff)
+            .WithDescription("Contests and online rounds, newest first: title, kind (live, stage, online), join code, status, question and head counts. No keys.");
         contests.MapGet("/{contestId}", Setup).WithName("GetContestSetup").RequireAuthorization(Policies.Organizer)
             .WithDescription("How the contest was set up: title, join code, rounds (rules, question count) and the stage (teams, members, segments); no question text or keys.");
         contests.MapGet("/{contestId}/board", Board).WithName("GetLeaderboard")

@@ -5,8 +5,10 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
 using Quiz.Core.Banks;
+using Quiz.Core.Features.Live;
 using Quiz.Core.Features.Rounds;
 using Quiz.Core.Rounds;
+using Quiz.Server.Security;
 
 namespace Quiz.Server.Api;
 
@@ -24,23 +26,34 @@ internal static class RoundExports
         foreach (var format in new[] { "csv", "xlsx" })
         {
             rounds.MapGet($"/{{contestId}}/results.{format}", (string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
-                ISender sender, CancellationToken ct) => Results(contestId, format, hostKey, user, sender, ct)).WithName($"ExportRoundResults-{format}");
+                ISender sender, CancellationToken ct, string? phones) => Results(contestId, format, hostKey, user, sender, ct, phones)).WithName($"ExportRoundResults-{format}")
+                .WithDescription("Roster phones appear masked (139****5678); in full only for an organizer who asks with ?phones=full (audited).");
             rounds.MapGet($"/{{contestId}}/questions.{format}", (string contestId, [FromHeader(Name = "X-Host-Key")] string? hostKey, ClaimsPrincipal user,
                 ISender sender, CancellationToken ct) => Questions(contestId, format, hostKey, user, sender, ct)).WithName($"ExportRoundQuestions-{format}");
         }
     }
 
+    /// <summary>Like the live results export: a 手机 column when the roster has phones, masked unless an organizer asks for them in full.</summary>
     private static async Task<IResult> Results(string contestId, string format, string? hostKey,
-        ClaimsPrincipal user, ISender sender, CancellationToken ct)
+        ClaimsPrincipal user, ISender sender, CancellationToken ct, string? phones)
     {
         await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);
+        var full = phones == "full";
+        if (full && !user.IsOrganizer())
+        {
+            return TypedResults.Forbid();
+        }
         var results = await sender.Send(new GetRoundResults(contestId), ct);
-        var rows = results.People.Select(p => Row(
-            ("名次", p.Rank), ("姓名", p.Name), ("单位", p.Unit), ("区县", p.District), ("得分", p.Score), ("满分", p.MaxScore),
+        var phoneNumbers = await sender.Send(new GetRosterPhones(contestId, full), ct);
+        (string, object?)[] Phone(string participantId) => phoneNumbers.Count > 0 ? [("手机", phoneNumbers.GetValueOrDefault(participantId))] : [];
+        var rows = results.People.Select(p => Row([
+            ("名次", p.Rank), ("姓名", p.Name), ("单位", p.Unit), ("区县", p.District),
+            .. Phone(p.ParticipantId),
+            ("得分", p.Score), ("满分", p.MaxScore),
             ("用时(秒)", p.TimeUsedMs / 1000.0), ("开始时间", Time(p.StartedAtMs)), ("交卷时间", Time(p.SubmittedAtMs)),
             ("到时自动交卷", p.Automatic ? "是" : "否"), ("作答题数", p.Answered), ("答对题数", p.Correct),
             ("过快作答", p.FastAnswers), ("失去焦点", p.FocusLost), ("切换页面", p.TabHidden),
-            ("同设备其他身份", p.SameDeviceAs), ("答案完全相同人数", p.SameAnswersAs), ("参赛者编号", p.ParticipantId)));
+            ("同设备其他身份", p.SameDeviceAs), ("答案完全相同人数", p.SameAnswersAs), ("参赛者编号", p.ParticipantId)]));
         return File([.. rows], format, $"round-results-{contestId}");
     }
 
@@ -49,16 +62,16 @@ internal static class RoundExports
     {
         await ContestsApi.AuthorizeAsync(contestId, hostKey, user, sender, ct);
         var stats = await sender.Send(new GetQuestionStats(contestId), ct);
-        var rows = stats.Select(s => Row(
+        var rows = stats.Select(s => Row([
             ("题目编号", s.Key ?? s.QuestionId), ("题干", s.Stem), ("题型", QuestionTypeNames.Chinese(s.Type)), ("分类", s.Category),
             ("难度", s.Difficulty), ("抽中次数", s.Drawn), ("作答次数", s.Answered), ("答对次数", s.Correct),
             ("正确率", s.CorrectRate), ("平均用时(秒)", Math.Round(s.MeanTimeMs / 1000.0, 1)),
             ("选项分布", string.Join("; ", s.OptionCounts.Select((n, i) => $"{(char)('A' + i)} {n}"))),
-            ("题目ID", s.QuestionId)));
+            ("题目ID", s.QuestionId)]));
         return File([.. rows], format, $"round-questions-{contestId}");
     }
 
-    private static Dictionary<string, object?> Row(params (string Header, object? Value)[] cells) => cells.ToDictionary(c => c.Header, c => c.Value);
+    private static Dictionary<string, object?> Row(IReadOnlyList<(string Header, object? Value)> cells) => cells.ToDictionary(c => c.Header, c => c.Value);
 
     private static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 

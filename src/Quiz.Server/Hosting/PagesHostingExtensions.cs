@@ -9,7 +9,7 @@ namespace Quiz.Server.Hosting;
 /// </summary>
 internal static class PagesHostingExtensions
 {
-    private static readonly string[] Pages = ["play", "host", "screen", "admin", "buzz", "round", "assessment", "assessment-screen", "assessment-profile"];
+    private static readonly string[] Pages = ["play", "host", "screen", "admin", "accounts", "check", "buzz", "round", "assessment", "assessment-screen", "assessment-profile"];
 
     public static IServiceCollection AddQuizPages(this IServiceCollection services) =>
         services.Configure<StaticFileOptions>(o =>
@@ -27,5 +27,7 @@ internal static class PagesHostingExtensions
         {
             app.MapFallbackToFile($"/{page}", $"{page}.html");
         }
+        // Browsers ask for /favicon.ico on every page; a 404 there is a console error on every page.
+        app.MapFallbackToFile("/favicon.ico", "favicon.svg");
     }
 }

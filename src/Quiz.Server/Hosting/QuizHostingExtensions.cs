@@ -16,6 +16,7 @@ public static class QuizHostingExtensions
 {
     public static WebApplicationBuilder AddQuiz(this WebApplicationBuilder builder)
     {
+        builder.UseDefaultAddress();
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddQuizRedis(builder.Configuration);
@@ -50,6 +51,7 @@ public static class QuizHostingExtensions
         app.MapScalarApiReference(); // the browsable API reference at /scalar
         app.MapClockApi();
         app.MapContestsApi();
+        app.MapRosterApi();
         app.MapAssessmentApi();
         app.MapRoundsApi();
         app.MapQuizLive();

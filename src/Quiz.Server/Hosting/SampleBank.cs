@@ -14,9 +14,11 @@ namespace Quiz.Server.Hosting;
 /// per store whatever else it holds, the literacy-assessment questionnaire (AssessmentData/*.json) as its own bank,
 /// 科学素质测评题库. A marker key per bank makes each happen once per store: several nodes starting together, or an
 /// organizer who later deletes the bank, do not get it again. Both off with Quiz:SampleBank:Enabled=false.
-/// The sample goes first, so its "empty store" check never sees the assessment bank.
+/// The sample goes first, so its "empty store" check never sees the assessment bank. Both wait until the server
+/// listens, so a start that fails loads nothing.
 /// </summary>
-internal sealed partial class SampleBank(IServiceProvider services, IConfiguration configuration, ILogger<SampleBank> logger) : BackgroundService
+internal sealed partial class SampleBank(IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<SampleBank> logger)
+    : BackgroundService
 {
     public const string BankName = "科学素质示例题库";
 
@@ -49,6 +51,7 @@ internal sealed partial class SampleBank(IServiceProvider services, IConfigurati
         {
             return;
         }
+        await ServerStarted.WaitAsync(lifetime, stoppingToken);
         var redis = services.GetRequiredService<IConnectionMultiplexer>();
         while (!redis.IsConnected)
         {

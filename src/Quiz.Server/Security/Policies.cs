@@ -11,6 +11,9 @@ public static class Policies
     /// <summary>Accounts and roles: admin only.</summary>
     public const string Admin = "admin";
 
+    /// <summary>The contest list (to reopen a host console by account): any account role, judges included.</summary>
+    public const string Staff = "staff";
+
     public const string LoginLimiter = "login";
 
     public static bool IsOrganizer(this System.Security.Claims.ClaimsPrincipal user) => Roles.Organizers.Any(user.IsInRole);

@@ -33,7 +33,7 @@ internal static class SecurityHostingExtensions
         services.AddSingleton<AccountRoles>();
         services.AddSingleton<OriginGate>();
         services.AddTransient<IClaimsTransformation, CurrentRolesTransformation>();
-        services.AddHostedService<BootstrapAdmin>();
+        services.AddHostedService<FirstAdmin>();
         services.AddDataProtection().SetApplicationName("Quiz");
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer, RedisKeys>((o, redis, keys) => o.XmlRepository = new RedisXmlRepository(redis, keys));
         services.AddSingleton<IPhoneProtector, PhoneProtector>();
@@ -58,7 +58,8 @@ internal static class SecurityHostingExtensions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Organizer, p => p.RequireRole(Roles.Organizers))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Judges));
 
         services.AddRateLimiter(o =>
         {

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Quiz.Browser.Tests.Support;
 
-/// <summary>Debian's chromium under Playwright (never a downloaded browser), with contexts for a phone, a laptop and a projector.</summary>
+/// <summary>Debian's chromium under Playwright (never a downloaded browser), with contexts for a phone, a laptop, a desktop and a projector.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
@@ -32,6 +32,9 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IPage> LaptopAsync(Uri server) => await PageAsync(server, 1366, 900);
 
     public async Task<IPage> ProjectorAsync(Uri server) => await PageAsync(server, 1920, 1080);
+
+    /// <summary>An organizer's desktop (1440x900), where the admin pages are used and photographed.</summary>
+    public async Task<IPage> DesktopAsync(Uri server) => await PageAsync(server, 1440, 900);
 
     private async Task<IPage> PageAsync(Uri server, int width, int height, bool isMobile = false)
     {

@@ -13,30 +13,34 @@ public static class CsvBankFile
     private static readonly Encoding Gb18030 = RegisterCodePages();
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ParsedFile Read(ReadOnlyMemory<byte> bytes)
+    public static ParsedFile Read(ReadOnlyMemory<byte> bytes) =>
+        ReadSheet(bytes, TabularTemplate.Read, reason => ParsedFile.Failed(reason, TabularTemplate.ColumnOf));
+
+    /// <summary>The file's rows, numbered as a spreadsheet shows them, for <paramref name="read"/>; or why they cannot be read.</summary>
+    public static T ReadSheet<T>(ReadOnlyMemory<byte> bytes, Func<IReadOnlyList<(int Row, IReadOnlyList<string> Cells)>, T> read, Func<Reason, T> failed)
     {
         var text = Decode(bytes.Span, out var problem);
         if (text is null)
         {
-            return ParsedFile.Failed(problem!, TabularTemplate.ColumnOf);
+            return failed(problem!);
         }
         try
         {
-            return TabularTemplate.Read(Records(text).ToList());
+            return read(Records(text).ToList());
         }
         catch (CsvFormatException ex)
         {
-            return ParsedFile.Failed(BankReasons.CsvMalformed.With(("row", ex.RowNumber), ("detail", ex.Message)), TabularTemplate.ColumnOf);
+            return failed(BankReasons.CsvMalformed.With(("row", ex.RowNumber), ("detail", ex.Message)));
         }
     }
 
     public static void Write(IEnumerable<Question> questions, Stream stream) =>
         WriteRows(TabularTemplate.Rows(questions), stream);
 
-    public static void WriteRows(IEnumerable<string[]> rows, Stream stream)
+    public static void WriteRows(IEnumerable<string[]> rows, Stream stream, IReadOnlyList<string>? headers = null)
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        foreach (var row in rows.Prepend([.. TabularTemplate.Headers]))
+        foreach (var row in rows.Prepend([.. headers ?? TabularTemplate.Headers]))
         {
             writer.Write(string.Join(',', row.Select(Quote)));
             writer.Write("\r\n");

@@ -50,7 +50,7 @@ public static class TabularTemplate
             }
             if (columns is null)
             {
-                columns = ReadHeader(row, cells, errors);
+                columns = ReadHeader(row, cells, errors, Headers, Required);
                 if (columns is null)
                 {
                     return new ParsedFile([], errors, ColumnOf);
@@ -99,7 +99,9 @@ public static class TabularTemplate
         [.. "demo-002,填空,植物通过____作用吸收二氧化碳。,,,,,,,,,光合|光合作用,绿色植物利用光能把二氧化碳和水合成有机物。,生命健康/基础知识,2,光合作用,,示例,,".Split(',')],
     ];
 
-    private static Dictionary<string, int>? ReadHeader(int row, IReadOnlyList<string> cells, List<ImportError> errors)
+    /// <summary>A header row's columns by name (of <paramref name="headers"/>), or null with the errors: missing, repeated, unknown.</summary>
+    internal static Dictionary<string, int>? ReadHeader(int row, IReadOnlyList<string> cells, List<ImportError> errors,
+        IReadOnlyList<string> headers, IReadOnlyList<string> required)
     {
         var columns = new Dictionary<string, int>();
         var unknown = new List<string>();
@@ -110,7 +112,7 @@ public static class TabularTemplate
             {
                 continue;
             }
-            if (!Headers.Contains(name))
+            if (!headers.Contains(name))
             {
                 unknown.Add(name);
             }
@@ -119,10 +121,10 @@ public static class TabularTemplate
                 errors.Add(new ImportError(row, name, BankReasons.HeaderRepeat.With(("column", name))));
             }
         }
-        var missing = Required.Where(r => !columns.ContainsKey(r)).ToList();
+        var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
-            (string, object) lacks = ("missing", string.Join(", ", missing)), expected = ("headers", string.Join(", ", Headers));
+            (string, object) lacks = ("missing", string.Join(", ", missing)), expected = ("headers", string.Join(", ", headers));
             errors.Add(new ImportError(row, "", unknown.Count > 0
                 ? BankReasons.HeaderMissingUnknown.With(lacks, ("unknown", string.Join(", ", unknown.Take(10))), expected)
                 : BankReasons.HeaderMissing.With(lacks, expected)));

@@ -17,25 +17,16 @@ public sealed record ImportRoster(string ContestId, IReadOnlyList<RosterPerson> 
 
     public IEnumerable<FieldError> Validate()
     {
-        if (People is not { Count: > 0 and <= 100_000 })
+        if (People is not { Count: > 0 and <= RosterRules.MaxPeople })
         {
-            yield return new FieldError("people", "lists 1 to 100,000 people");
+            yield return new FieldError("people", $"lists 1 to {RosterRules.MaxPeople:N0} people");
             yield break;
         }
         for (var i = 0; i < People.Count; i++)
         {
-            var p = People[i];
-            if (string.IsNullOrWhiteSpace(p.Name) || p.Name.Trim().Length > 20)
+            foreach (var (field, reason) in RosterRules.Errors(People[i]))
             {
-                yield return new FieldError($"people[{i}].name", "is required, at most 20 characters");
-            }
-            if (string.IsNullOrWhiteSpace(p.StaffId) || p.StaffId.Length > 50)
-            {
-                yield return new FieldError($"people[{i}].staffId", "is required, at most 50 characters");
-            }
-            if (p.Phone is { Length: > 0 } phone && (phone.Length is < 7 or > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))
-            {
-                yield return new FieldError($"people[{i}].phone", "is 7-20 digits");
+                yield return FieldError.Of($"people[{i}].{field}", reason);
             }
         }
     }

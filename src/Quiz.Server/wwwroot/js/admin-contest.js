@@ -1,9 +1,10 @@
 // Creating a contest: a title and rounds; each round takes questions from a bank (picked from a search, or drawn by
 // blueprint rules) and plays by rules that start from a template. Shows the join code and the links afterwards.
-import { t } from "./i18n.js";
+import { t, hasText, onLangChange } from "./i18n.js";
 import { esc } from "./prefs.js";
 import { api } from "./api.js";
 import { openStageEditor, redrawStageEditor } from "./admin-stage.js";
+import { answerText, optionsText } from "./question-text.js";
 
 const PRESETS = {
   quick: { timeLimitSeconds: 20, points: 100, speedWeighted: true, streakBonus: 10, wrongPenalty: 0, partialCredit: "None", board: "AfterEachQuestion", lateJoin: true },
@@ -14,6 +15,7 @@ const TYPES = ["single", "multiple", "truefalse", "fill", "ordering"];
 let banks = [];
 let rounds = [];
 let panel;
+let lastCreated = null; // drawn again after a redraw of the tab (a language switch, a return to the tab)
 
 export function initContestForm(bankList) {
   banks = bankList;
@@ -21,6 +23,9 @@ export function initContestForm(bankList) {
   if (rounds.length === 0) rounds.push(newRound());
   draw();
 }
+
+// The form is drawn from its state (the title from its field), so a language switch redraws it without losing anything.
+onLangChange(() => { if (panel?.isConnected && rounds.length) draw(); });
 
 const newRound = () => ({ title: "", bankId: banks[0]?.id ?? "", mode: "pick", picked: [], found: [], blueprint: [{ count: 5, type: "", difficulty: "" }], preset: "quick", rules: { ...PRESETS.quick } });
 
@@ -36,12 +41,16 @@ function draw() {
   wire();
   drawTemplates();
   redrawStageEditor(panel.querySelector("#c-stage"));
+  if (lastCreated) showCreated(lastCreated, false);
 }
 
 // Shipped stage-contest templates (teams, segments, rounds drawn by blueprint) on a bank the organizer picks (the
 // shipped sample bank first, whose themes the templates' rules name): the template opens in the stage editor, which
 // creates the contest once the organizer has named teams and members.
 let templateBank = "";
+
+// A shipped template's title and description come from the server in Chinese; the page has both languages' texts.
+const shipped = (template, part) => hasText(`tpl.${template.id}.${part}`) ? t(`tpl.${template.id}.${part}`) : template[part];
 
 async function drawTemplates() {
   const box = panel.querySelector("#c-templates");
@@ -50,8 +59,8 @@ async function drawTemplates() {
     if (!banks.some(b => b.id === templateBank)) templateBank = (banks.find(b => b.name === "科学素质示例题库") ?? banks[0])?.id ?? "";
     box.innerHTML = `<h2>${esc(t("c.stageTemplates"))}</h2>
       <div><label for="c-template-bank">${esc(t("c.templateBank"))}</label><select id="c-template-bank">
-        ${banks.map(b => `<option value="${esc(b.id)}" ${b.id === templateBank ? "selected" : ""}>${esc(b.name)} (${b.questionCount})</option>`).join("")}</select></div>`
-      + list.map(x => `<p><strong>${esc(x.title)}</strong><br><span class="muted">${esc(x.description)}</span></p>
+        ${banks.map(b => `<option value="${esc(b.id)}" ${b.id === templateBank ? "selected" : ""} translate="no">${esc(b.name)} (${b.questionCount})</option>`).join("")}</select></div>`
+      + list.map(x => `<p><strong>${esc(shipped(x, "title"))}</strong><br><span class="muted">${esc(shipped(x, "description"))}</span></p>
       <button type="button" class="secondary" data-template="${esc(x.id)}">${esc(t("c.fromTemplate"))}</button>`).join("");
     box.querySelector("#c-template-bank").addEventListener("change", e => { templateBank = e.target.value; });
     for (const button of box.querySelectorAll("[data-template]")) {
@@ -80,8 +89,9 @@ function drawRound(r, i) {
   const number = (key, label, min, max) => `<div><label for="r${i}-${key}">${esc(t(label))}</label><input id="r${i}-${key}" type="number" min="${min}" max="${max}" data-rule="${key}" value="${rules[key]}"></div>`;
   const questions = r.mode === "pick"
     ? `<div class="row"><label for="r${i}-q" class="sr-only">${esc(t("search.text"))}</label><input id="r${i}-q" class="grow" data-find placeholder="${esc(t("search.text"))}">
-        <button type="button" data-search>${esc(t("search.go"))}</button> <strong>${esc(t("c.picked", { n: r.picked.length }))}</strong></div>
-       <table>${r.found.map(q => `<tr><td>${esc(t(`type.${q.type}`))}</td><td>${esc(q.stem)}</td><td>
+        <button type="button" data-search>${esc(t("search.go"))}</button> <strong data-picked>${esc(t("c.picked", { n: r.picked.length }))}</strong></div>
+       <table class="pick-list">${r.found.map(q => `<tr><td>${esc(t(`type.${q.type}`))}</td><td translate="no">${esc(q.stem)}${q.options?.length ? `<br><span class="muted">${esc(optionsText(q))}</span>` : ""}</td>
+         <td>${esc(t("q.answer"))}${esc(t("st.colon"))}<strong ${q.type === "truefalse" ? "" : 'translate="no"'}>${esc(answerText(q))}</strong></td><td>
          <label class="inline"><input type="checkbox" data-pick="${esc(q.id)}" ${r.picked.includes(q.id) ? "checked" : ""}> ${esc(t("c.add"))}</label></td></tr>`).join("")}</table>`
     : `${r.blueprint.map((rule, j) => `<div class="row" data-rule-row="${j}">
          <label class="inline">${esc(t("c.rule.count"))} <input type="number" min="1" max="500" data-bp="count" value="${rule.count}" style="width:6rem"></label>
@@ -92,7 +102,7 @@ function drawRound(r, i) {
   return `<fieldset class="card round" data-round="${i}"><legend><strong>${esc(t("c.round", { n: i + 1 }))}</strong></legend>
     <div class="rules">
       <div><label for="r${i}-title">${esc(t("c.roundTitle"))}</label><input id="r${i}-title" data-field="title" value="${esc(r.title)}"></div>
-      <div><label for="r${i}-bank">${esc(t("c.bank"))}</label><select id="r${i}-bank" data-field="bankId">${banks.map(b => `<option value="${esc(b.id)}" ${b.id === r.bankId ? "selected" : ""}>${esc(b.name)} (${b.questionCount})</option>`).join("")}</select></div>
+      <div><label for="r${i}-bank">${esc(t("c.bank"))}</label><select id="r${i}-bank" data-field="bankId">${banks.map(b => `<option value="${esc(b.id)}" ${b.id === r.bankId ? "selected" : ""} translate="no">${esc(b.name)} (${b.questionCount})</option>`).join("")}</select></div>
       <div><label for="r${i}-mode">${esc(t("c.mode"))}</label><select id="r${i}-mode" data-field="mode"><option value="pick" ${r.mode === "pick" ? "selected" : ""}>${esc(t("c.mode.pick"))}</option><option value="blueprint" ${r.mode === "blueprint" ? "selected" : ""}>${esc(t("c.mode.blueprint"))}</option></select></div>
     </div>
     ${questions}
@@ -114,7 +124,10 @@ function wire() {
       if (el.dataset.field) { r[el.dataset.field] = el.value; if (el.dataset.field !== "title") { r.found = []; r.picked = el.dataset.field === "bankId" ? [] : r.picked; draw(); } }
       if (el.dataset.rule) r.rules[el.dataset.rule] = el.type === "checkbox" ? (el.dataset.rule === "partialCredit" ? (el.checked ? "Proportional" : "None") : el.checked) : el.type === "number" ? Number(el.value) : el.value;
       if (el.dataset.preset !== undefined) { r.preset = el.value; r.rules = { ...PRESETS[el.value] }; draw(); }
-      if (el.dataset.pick) r.picked = el.checked ? [...r.picked, el.dataset.pick] : r.picked.filter(id => id !== el.dataset.pick);
+      if (el.dataset.pick) {
+        r.picked = el.checked ? [...r.picked, el.dataset.pick] : r.picked.filter(id => id !== el.dataset.pick);
+        fieldset.querySelector("[data-picked]").textContent = t("c.picked", { n: r.picked.length });
+      }
       if (el.dataset.bp) r.blueprint[Number(el.closest("[data-rule-row]").dataset.ruleRow)][el.dataset.bp] = el.value;
     });
     fieldset.querySelector("[data-search]")?.addEventListener("click", async () => {
@@ -142,15 +155,20 @@ async function create(e) {
   };
   const error = panel.querySelector("#c-error");
   try {
-    showCreated(await api("POST", "/api/contests", body));
-    error.hidden = true;
+    const created = await api("POST", "/api/contests", body);
+    // The form starts again empty: a second click must not create the contest twice.
+    rounds = [newRound()];
+    panel.querySelector("#c-title").value = "";
+    draw();
+    showCreated(created);
   } catch (err) {
     error.hidden = false;
     error.textContent = t("err.generic", { m: err.message });
   }
 }
 
-function showCreated(created) {
+function showCreated(created, scroll = true) {
+  lastCreated = created;
   const origin = location.origin;
   const host = `${origin}/host#contest=${encodeURIComponent(created.contestId)}&key=${encodeURIComponent(created.hostKey)}`;
   panel.querySelector("#c-created").innerHTML = `<div class="card" role="status"><h2>${esc(t("c.created"))}</h2>
@@ -160,6 +178,6 @@ function showCreated(created) {
       <dt>${esc(t("c.screenLink"))}</dt><dd><a id="created-screen" href="/screen?code=${esc(created.joinCode)}" target="_blank">${esc(origin)}/screen?code=${esc(created.joinCode)}</a></dd>
       <dt class="secret">${esc(t("c.hostLink"))}</dt><dd><a id="created-host" href="${esc(host)}" target="_blank">${esc(host)}</a></dd>
       <dt>${esc(t("c.id"))}</dt><dd id="created-id">${esc(created.contestId)}</dd>
-    </dl></div>`;
-  panel.querySelector("#c-created").scrollIntoView();
+    </dl><p class="muted">${esc(t("c.inList"))}</p></div>`;
+  if (scroll) panel.querySelector("#c-created").scrollIntoView();
 }

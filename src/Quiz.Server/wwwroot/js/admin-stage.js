@@ -128,9 +128,10 @@ function drawRound(round, i) {
   const segment = draft.stage.segments[i];
   const path = `stage.segments[${i}]`;
   // A drawn round: how many questions each of its rules draws is the organizer's to change (20 抢答 or 15).
-  const rules = (round.blueprint ?? []).map((b, j) => field(`rounds[${i}].blueprint[${j}].count`,
+  const rules = (round.blueprint ?? []).map((b, j) => `<div class="rule-count">${field(`rounds[${i}].blueprint[${j}].count`,
     t("st.ruleCount", { type: b.type ? t(`type.${b.type.toLowerCase()}`) : t("search.any"), category: b.category ?? t("search.any") }),
-    b.count, { type: "number", attrs: 'min="1" max="500"' })).join("");
+    b.count, { type: "number", attrs: 'min="1" max="500"' })}
+    <button type="button" class="danger" data-remove-rule="${i}:${j}" aria-label="${esc(t("st.removeRuleOf", { n: i + 1, r: j + 1 }))}" ${round.blueprint.length <= 1 ? "disabled" : ""}>${esc(t("c.removeRule"))}</button></div>`).join("");
   const questions = round.questionIds ? t("c.picked", { n: round.questionIds.length }) : t("st.drawn");
   const kindId = idOf(`${path}.kind`);
   const params = segment ? FIELDS[segment.kind].map(key => drawParameter(`${path}.${key}`, key, segment[key])).join("") : "";
@@ -142,6 +143,7 @@ function drawRound(round, i) {
     <p class="muted">${esc(t("st.questions", { s: round.rules?.timeLimitSeconds ?? "", q: questions }))}</p>
     ${rules ? `<div class="rules">${rules}</div>` : ""}
     <div class="rules">${params}</div>
+    <button type="button" class="danger" data-remove-round="${i}" aria-label="${esc(t("st.removeRoundOf", { n: i + 1 }))}" ${draft.rounds.length <= 1 ? "disabled" : ""}>${esc(t("c.removeRound"))}</button>
   </fieldset>`;
 }
 
@@ -201,6 +203,28 @@ function wire() {
       banner = "";
       draw();
       box.querySelector("#st-add-team").focus();
+    });
+  }
+  // Field paths name rounds and rules by index, so removing one clears the errors as removing a team does.
+  for (const button of form.querySelectorAll("[data-remove-round]")) {
+    button.addEventListener("click", () => {
+      const i = Number(button.dataset.removeRound);
+      draft.rounds.splice(i, 1);
+      draft.stage.segments.splice(i, 1);
+      errors = [];
+      banner = "";
+      draw();
+      box.querySelector("#st-heading").focus();
+    });
+  }
+  for (const button of form.querySelectorAll("[data-remove-rule]")) {
+    button.addEventListener("click", () => {
+      const [i, j] = button.dataset.removeRule.split(":").map(Number);
+      draft.rounds[i].blueprint.splice(j, 1);
+      errors = [];
+      banner = "";
+      draw();
+      box.querySelector(`#${idOf(`rounds[${i}].blueprint[0].count`)}`).focus();
     });
   }
   form.querySelector("#st-cancel").addEventListener("click", close);

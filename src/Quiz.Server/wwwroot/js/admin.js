@@ -1,11 +1,15 @@
 // The organizer's admin: banks (list, create, rename, delete, import with its per-row error report, search, edit,
-// retire, export), contests (admin-contest.js) and the result export, after a login (user name and password for a token).
-import { t, onLangChange } from "./i18n.js";
+// retire, export), the contest list with its links, exports and rosters (admin-list.js), contests (admin-contest.js)
+// and online rounds (admin-round.js), after a login; on a store with no account, the first admin's setup instead.
+import { t, onLangChange, dateTime } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
-import { api, authHeaders, token, wireLogin } from "./api.js";
+import { api, token, wireLogin, wireSetup, me, isOrganizer } from "./api.js";
 import { initContestForm } from "./admin-contest.js";
-import { loadReasons, reasonText, columnText, errorText } from "./reasons.js";
+import { loadReasons, reasonText, errorText, errorTable } from "./reasons.js";
 import { initRoundForm } from "./admin-round.js";
+import { showContestList } from "./admin-list.js";
+import { download } from "./download.js";
+import { answerText } from "./question-text.js";
 
 const $ = id => document.getElementById(id);
 const TYPES = ["single", "multiple", "truefalse", "fill", "ordering"];
@@ -27,17 +31,17 @@ async function sayFailed(error) {
 }
 
 // ---- tabs
-const tabs = [["tab-banks", "banks"], ["tab-contests", "contests"], ["tab-online", "online"], ["tab-results", "results-tab"]];
-for (const [tab, panel] of tabs) {
-  $(tab).addEventListener("click", () => {
-    for (const [other, otherPanel] of tabs) {
-      $(other).setAttribute("aria-selected", String(other === tab));
-      $(otherPanel).hidden = other !== tab;
-    }
-    say("");
-    if (panel === "contests") initContestForm(banks);
-    if (panel === "online") initRoundForm(banks);
-  });
+const tabs = [["tab-banks", "banks"], ["tab-list", "list"], ["tab-contests", "contests"], ["tab-online", "online"]];
+for (const [tab] of tabs) $(tab).addEventListener("click", () => { say(""); showTab(tab); });
+
+function showTab(tab) {
+  for (const [other, panel] of tabs) {
+    $(other).setAttribute("aria-selected", String(other === tab));
+    $(panel).hidden = other !== tab;
+  }
+  if (tab === "tab-list") showContestList(say);
+  if (tab === "tab-contests") initContestForm(banks);
+  if (tab === "tab-online") initRoundForm(banks);
 }
 
 // ---- banks
@@ -45,7 +49,7 @@ async function loadBanks() {
   banks = await api("GET", "/api/banks");
   $("bank-list").innerHTML = banks.length === 0 ? `<tr><td>${esc(t("bank.none"))}</td></tr>`
     : `<tr><th>${esc(t("bank.name"))}</th><th>${esc(t("bank.count"))}</th><th>${esc(t("bank.updated"))}</th><th></th></tr>` + banks.map(b => `
-      <tr><td>${esc(b.name)}</td><td>${b.questionCount}</td><td>${esc(new Date(b.updatedAt).toLocaleString())}</td>
+      <tr><td translate="no">${esc(b.name)}</td><td>${b.questionCount}</td><td>${esc(dateTime(b.updatedAt))}</td>
       <td><div class="row">
         <button type="button" data-open="${esc(b.id)}">${esc(t("bank.open"))}</button>
         <button type="button" class="secondary" data-rename="${esc(b.id)}">${esc(t("bank.rename"))}</button>
@@ -61,7 +65,7 @@ $("bank-list").addEventListener("click", async e => {
   try {
     if (button.dataset.open) openBank(find(button.dataset.open));
     if (button.dataset.export) {
-      await download(`/api/banks/${encodeURIComponent(button.dataset.export)}/export?format=${button.dataset.format}`, {}, `bank.${button.dataset.format}`);
+      await download(`/api/banks/${encodeURIComponent(button.dataset.export)}/export?format=${button.dataset.format}`, `bank.${button.dataset.format}`);
       return;
     }
     if (button.dataset.rename) {
@@ -93,6 +97,8 @@ function openBank(b) {
   $("report").innerHTML = "";
   shownReport = null;
   page = 1;
+  $("import").reset(); // a file chosen for one bank must not be imported into the next
+  $("search").reset();
   search();
   showDue();
   $("bank-title").scrollIntoView({ block: "start" });
@@ -140,9 +146,7 @@ function showReport(report) {
     return;
   }
   $("report").innerHTML = `<div class="banner error" role="alert">${esc(t("import.failed", { n: report.errors.length }))}</div>
-    <table class="report-errors" id="import-errors"><caption class="sr-only">${esc(t("import.title"))}</caption>
-    <thead><tr><th scope="col">${esc(t("import.row"))}</th><th scope="col">${esc(t("import.col"))}</th><th scope="col">${esc(t("import.reason"))}</th></tr></thead>
-    <tbody>${report.errors.map(err => `<tr><td>${err.row}</td><td>${esc(columnText(err))}</td><td>${esc(reasonText(err))}</td></tr>`).join("")}</tbody></table>`;
+    ${errorTable("import-errors", t("import.title"), report.errors)}`;
 }
 
 // ---- search, paging, edit, retire
@@ -166,9 +170,10 @@ async function search() {
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const today = new Date().toLocaleDateString("sv"); // YYYY-MM-DD on this device; the server decides what is due
   $("results").innerHTML = `<p class="muted">${esc(t("search.total", { n: result.total }))}</p>
+    ${result.items.length === 0 ? `<p class="banner warn" id="no-hits">${esc(t("search.none"))}</p>` : ""}
     <table><tr><th>${esc(t("search.type"))}</th><th>${esc(t("q.stem"))}</th><th>${esc(t("q.answer"))}</th><th>${esc(t("search.category"))}</th><th></th></tr>
-    ${result.items.map(item => `<tr><td>${esc(t(`type.${item.type}`))}</td><td>${esc(item.stem)}${item.retired ? ` <strong>(${esc(t("q.retired"))})</strong>` : ""}</td>
-      <td>${esc(item.answer)}</td><td>${esc(item.category)}${item.reviewBy ? ` <span class="${item.reviewBy <= today ? "due" : "muted"}">${esc(t("q.reviewBy", { d: item.reviewBy }))}</span>` : ""}</td>
+    ${result.items.map(item => `<tr><td>${esc(t(`type.${item.type}`))}</td><td><span translate="no">${esc(item.stem)}</span>${item.retired ? ` <strong>(${esc(t("q.retired"))})</strong>` : ""}</td>
+      <td ${item.type === "truefalse" ? "" : 'translate="no"'}>${esc(answerText(item))}</td><td><span translate="no">${esc(item.category)}</span>${item.reviewBy ? ` <span class="${item.reviewBy <= today ? "due" : "muted"}">${esc(t("q.reviewBy", { d: item.reviewBy }))}</span>` : ""}</td>
       <td><div class="row"><button type="button" data-edit="${esc(item.id)}">${esc(t("q.edit"))}</button>
       ${item.retired ? "" : `<button type="button" class="secondary" data-retire="${esc(item.id)}">${esc(t("q.retire"))}</button>`}</div></td></tr>`).join("")}</table>
     <div class="pager"><button type="button" class="secondary" id="prev" ${page <= 1 ? "disabled" : ""}>${esc(t("search.prev"))}</button>
@@ -226,48 +231,37 @@ $("edit-form").addEventListener("submit", async e => {
   }
 });
 
-// ---- downloads carry the token (or the host key) in a header, so each is a fetch turned into a file.
-async function download(url, headers, fileName) {
-  const response = await fetch(url, { headers: authHeaders(headers) });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    await loadReasons();
-    say(t("err.generic", { m: reasonText(problem) || response.status }), "error");
-    return false;
-  }
-  const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(await response.blob()), download: fileName });
-  link.click();
-  URL.revokeObjectURL(link.href);
-  return true;
-}
-
-// ---- result export: an organizer's token suffices; the host key opens one contest for anyone holding it.
-$("export").addEventListener("submit", async e => {
-  e.preventDefault();
-  const id = $("r-contest").value.trim();
-  const key = $("r-key").value.trim();
-  if (await download(`/api/contests/${encodeURIComponent(id)}/results.csv`, key ? { "X-Host-Key": key } : {}, `results-${id}.csv`)) say(t("res.done"));
-});
-
-// ---- login: the organizer's pages stay hidden until the server has issued a token.
-function showLogin(loggedIn) {
-  $("login").hidden = loggedIn;
+// ---- login (or the first admin's setup): the organizer's pages stay hidden until the server has issued a token.
+function showLoggedIn(loggedIn, setup = false) {
+  const who = loggedIn ? me() : null;
+  $("login").hidden = loggedIn || setup;
+  $("setup").hidden = loggedIn || !setup;
   document.querySelector(".tabs").hidden = !loggedIn;
-  $("banks").hidden = !loggedIn;
+  $("accounts-link").hidden = !who?.roles.includes("admin");
+  // Hosts and judges see the contest list only: from it they reopen a host console by account.
+  for (const tab of ["tab-banks", "tab-contests", "tab-online"]) $(tab).hidden = !isOrganizer(who);
+  if (!loggedIn) for (const [, panel] of tabs) $(panel).hidden = true;
+  else showTab(isOrganizer(who) ? "tab-banks" : "tab-list");
 }
 
-wireLogin(say, async () => {
-  showLogin(true);
-  await loadBanks();
-});
+async function loggedIn() {
+  showLoggedIn(true);
+  if (isOrganizer(me())) await loadBanks();
+}
+
+wireLogin(say, loggedIn);
+wireSetup(say, loggedIn, () => showLoggedIn(false));
 
 async function start() {
-  showLogin(!!token());
-  if (!token()) return;
+  if (!token()) {
+    const setup = await api("GET", "/api/setup").catch(() => ({ needed: false }));
+    showLoggedIn(false, setup.needed);
+    return;
+  }
   try {
-    await loadBanks();
+    await loggedIn();
   } catch (error) {
-    if (error.status === 401) showLogin(false);
+    if (error.status === 401) showLoggedIn(false);
     else await sayFailed(error);
   }
 }
@@ -275,10 +269,11 @@ async function start() {
 initPrefs();
 fillTypes();
 onLangChange(() => {
+  say(""); // a message says what just happened, in the language it happened in; it is not redrawn
   fillTypes();
   if (shownReport) showReport(shownReport);
   if (editError) $("edit-error").textContent = errorText(editError);
   if ($("due-count").dataset.n) $("due-count").textContent = t("due.notice", { n: $("due-count").dataset.n });
-  if (token()) { loadBanks(); search(); }
+  if (token() && isOrganizer(me())) { loadBanks(); search(); }
 });
 start();

@@ -59,7 +59,7 @@ async function showSeats() {
     const contestId = stage.contestId;
     $("seats").innerHTML = seats.map(s => {
       const link = `${location.origin}/buzz#contest=${encodeURIComponent(contestId)}&seat=${encodeURIComponent(s.code)}`;
-      return `<tr><td>${esc(s.name)}</td><td><code>${esc(s.code)}</code></td><td><a href="${esc(link)}" target="_blank" rel="noopener">${esc(t("host.stage.seatLink"))}</a></td></tr>`;
+      return `<tr><td>${esc(s.name)}</td><td><code>${esc(s.code)}</code></td><td><a href="${esc(link)}" target="_blank" rel="noopener" data-i18n="host.stage.seatLink">${esc(t("host.stage.seatLink"))}</a></td></tr>`;
     }).join("");
   } catch (error) {
     ui.showError(ui.describe(error));

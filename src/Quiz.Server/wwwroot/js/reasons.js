@@ -3,6 +3,7 @@
 // /api/contests/stage-reasons) into i18n.js's tables, so a report already on screen re-renders on a language switch.
 import { t, hasText, addTexts } from "./i18n.js";
 import { authHeaders } from "./api.js";
+import { esc } from "./prefs.js";
 
 const loading = new Map();
 
@@ -45,4 +46,11 @@ export function errorText(error) {
     }).join(t("field.sep"));
   }
   return error.message;
+}
+
+/** An import's errors (bank or roster) as a table of row, column and reason, in the page's language. */
+export function errorTable(id, caption, errors) {
+  return `<table class="report-errors" id="${id}"><caption class="sr-only">${esc(caption)}</caption>
+    <thead><tr><th scope="col">${esc(t("import.row"))}</th><th scope="col">${esc(t("import.col"))}</th><th scope="col">${esc(t("import.reason"))}</th></tr></thead>
+    <tbody>${errors.map(err => `<tr><td>${err.row || ""}</td><td>${esc(columnText(err))}</td><td>${esc(reasonText(err))}</td></tr>`).join("")}</tbody></table>`;
 }
