@@ -1,4 +1,5 @@
 using Mediator;
+using Quiz.Core.Assessment;
 using Quiz.Core.Banks;
 using Quiz.Core.Common;
 using Quiz.Core.Stage;
@@ -13,6 +14,9 @@ public enum ReasonTable
 
     /// <summary>Contest setup: the stage and the rounds' draw rules (GET /api/contests/stage-reasons).</summary>
     Stage,
+
+    /// <summary>The literacy assessment: margins files and the statuses of districts (GET /api/assessments/reasons).</summary>
+    Assessment,
 }
 
 /// <summary>Every error code of one table with its English and Chinese texts, for pages that render errors themselves.</summary>
@@ -21,5 +25,10 @@ public sealed record ListReasons(ReasonTable Table) : IQuery<IReadOnlyList<Reaso
 public sealed class ListReasonsHandler : IQueryHandler<ListReasons, IReadOnlyList<ReasonText>>
 {
     public ValueTask<IReadOnlyList<ReasonText>> Handle(ListReasons query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(query.Table == ReasonTable.Stage ? StageReasons.All : BankReasons.All);
+        ValueTask.FromResult(query.Table switch
+        {
+            ReasonTable.Stage => StageReasons.All,
+            ReasonTable.Assessment => AssessmentReasons.All,
+            _ => BankReasons.All,
+        });
 }
