@@ -27,6 +27,12 @@ public sealed record Question
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>
+    /// Other questions' organizer <see cref="Key"/>s this one must never share a paper with (a near-duplicate, or one
+    /// that gives its answer away). Symmetric: either side naming the other is enough.
+    /// </summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
     /// <summary>1 (easy) to 5 (hard).</summary>
     public int Difficulty { get; init; } = 3;
 
