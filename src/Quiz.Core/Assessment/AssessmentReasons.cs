@@ -55,6 +55,10 @@ public static class AssessmentReasons
         "the weighted figure covers {covered} of 13 districts; without {missing}, it is not the whole city and is not compared with the city target",
         "加权结果只覆盖 13 个区县中的 {covered} 个，不含 {missing}，不代表全市，不与全市目标比较");
 
+    /// <summary>A reason in Chinese, profile codes among its arguments in Chinese too (for exports; the pages do the same from the table).</summary>
+    public static string Chinese(Reason reason) => ReasonText.Render(All.Single(r => r.Code == reason.Code).Chinese,
+        reason.Args.ToDictionary(a => a.Key, a => a.Key is "dimension" or "code" or "codes" or "other" or "linked" ? ProfileCodes.Chinese(a.Value) : a.Value));
+
     /// <summary>Every entry above.</summary>
     public static IReadOnlyList<ReasonText> All => AllTexts.Value;
 

@@ -45,6 +45,19 @@ public static class ProfileCodes
         _ => [],
     };
 
+    /// <summary>Dimensions and codes in Chinese, as the pages show them, for texts written on the server (exports).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ChineseNames = new Dictionary<string, string>
+    {
+        [Age] = "年龄", [Sex] = "性别", [Education] = "文化程度", [Residence] = "城乡",
+        ["18-29"] = "18-29岁", ["30-39"] = "30-39岁", ["40-49"] = "40-49岁", ["50-59"] = "50-59岁", ["60-69"] = "60-69岁",
+        ["male"] = "男", ["female"] = "女", ["primary"] = "小学及以下", ["junior"] = "初中", ["senior"] = "高中、中专、职高", ["college"] = "大专及以上",
+        ["urban"] = "城镇", ["rural"] = "乡村",
+    };
+
+    /// <summary>A code or a comma-separated list of codes in Chinese; anything else as it is.</summary>
+    public static string Chinese(string text) =>
+        string.Join("、", text.Split(", ").Select(c => ChineseNames.GetValueOrDefault(c, c)));
+
     public static bool IsAgeBand(string? code) => code is not null && (CountedAgeBands.Contains(code) || ExcludedAgeBands.Contains(code));
 
     public static bool IsDistrict(string? name) => name is not null && Districts.Contains(name);

@@ -52,7 +52,7 @@ public static class Raking
         }
         if (MarginFeasibility.Check(frame) is { } infeasible)
         {
-            return new Weighting(weights, infeasible, 0, double.NaN, 0, 0, 0, null);
+            return new Weighting(weights, infeasible, 0, 0, 0, 0, 0, null);
         }
         for (var i = 0; i < weights.Length; i++)
         {

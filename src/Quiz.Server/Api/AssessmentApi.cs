@@ -35,6 +35,14 @@ internal static class AssessmentApi
             .WithName("ExportAssessmentCsv").RequireAuthorization(Policies.Organizer);
         group.MapGet("/report.xlsx", (string contestId, ISender sender, CancellationToken ct) => Export(contestId, true, sender, ct))
             .WithName("ExportAssessmentXlsx").RequireAuthorization(Policies.Organizer);
+        group.MapGet("/items", async (string contestId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetItemAnalysis(contestId, "json"), ct)))
+            .WithName("GetItemAnalysis").RequireAuthorization(Policies.Organizer)
+            .WithDescription("Per item of the pool: p, point-biserial discrimination (flagged below 0.2), distractor counts, the key. Audited.");
+        group.MapGet("/items.csv", (string contestId, ISender sender, CancellationToken ct) => ExportItems(contestId, false, sender, ct))
+            .WithName("ExportItemAnalysisCsv").RequireAuthorization(Policies.Organizer);
+        group.MapGet("/items.xlsx", (string contestId, ISender sender, CancellationToken ct) => ExportItems(contestId, true, sender, ct))
+            .WithName("ExportItemAnalysisXlsx").RequireAuthorization(Policies.Organizer);
         group.MapGet("/screen", Screen).WithName("GetAssessmentScreen")
             .WithDescription("The same figures for the big screen, without login: aggregates only, suppressed districts without shares; at most 10 s old.");
         group.MapPost("/profile", Profile).WithName("GiveProfile")
@@ -117,10 +125,18 @@ internal static class AssessmentApi
     private static async Task<FileContentHttpResult> Export(string contestId, bool xlsx, ISender sender, CancellationToken ct)
     {
         var report = await sender.Send(new ExportAssessmentReport(contestId, xlsx ? "xlsx" : "csv"), ct);
-        return xlsx
-            ? TypedResults.File(AssessmentExport.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"assessment-{contestId}.xlsx")
-            : TypedResults.File(AssessmentExport.Csv(report), "text/csv; charset=utf-8", $"assessment-{contestId}.csv");
+        return Table(AssessmentExport.Rows(report), xlsx, $"assessment-{contestId}");
     }
+
+    private static async Task<FileContentHttpResult> ExportItems(string contestId, bool xlsx, ISender sender, CancellationToken ct)
+    {
+        var report = await sender.Send(new GetItemAnalysis(contestId, xlsx ? "xlsx" : "csv"), ct);
+        return Table(ItemAnalysisExport.Rows(report), xlsx, $"assessment-items-{contestId}");
+    }
+
+    private static FileContentHttpResult Table(IEnumerable<string[]> rows, bool xlsx, string name) => xlsx
+        ? TypedResults.File(AssessmentExport.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx")
+        : TypedResults.File(AssessmentExport.Csv(rows), "text/csv; charset=utf-8", $"{name}.csv");
 
     private static async Task<Ok<ProfileOutcome>> Profile(string contestId, ProfileInput input, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GiveProfile(contestId, input.Token ?? "", input.Consent, input.AgeBand, input.Sex, input.Education, input.District,
