@@ -69,11 +69,11 @@ internal static class MarginFeasibility
         var codes = frame.Targets[first].Length;
         // reach[c]: the codes of the second dimension that respondents in code c of the first have, as a bit mask.
         var reach = new int[codes];
-        for (var i = 0; i < frame.Count; i++)
+        for (var g = 0; g < frame.Groups; g++)
         {
-            if (frame.Eligible[i])
+            if (frame.Eligible[g])
             {
-                reach[frame.Cells[first][i]] |= 1 << frame.Cells[second][i];
+                reach[frame.Cells[first][g]] |= 1 << frame.Cells[second][g];
             }
         }
         var worst = (Mask: 0, Linked: 0, Need: 0.0, Room: 0.0);
@@ -114,11 +114,11 @@ internal static class MarginFeasibility
     private static bool[] Present(RakingFrame frame, int k)
     {
         var present = new bool[frame.Targets[k].Length];
-        for (var i = 0; i < frame.Count; i++)
+        for (var g = 0; g < frame.Groups; g++)
         {
-            if (frame.Eligible[i])
+            if (frame.Eligible[g])
             {
-                present[frame.Cells[k][i]] = true;
+                present[frame.Cells[k][g]] = true;
             }
         }
         return present;

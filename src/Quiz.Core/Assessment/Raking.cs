@@ -45,39 +45,43 @@ public static class Raking
     public static Weighting Weigh(IReadOnlyList<RespondentProfile> respondents, DistrictMargins margins)
     {
         var frame = new RakingFrame(respondents, margins);
-        var weights = new double[frame.Count];
+        var none = new double[respondents.Count];
         if (frame.EligibleCount == 0)
         {
-            return new Weighting(weights, null, 0, 0, 0, 0, 0, null);
+            return new Weighting(none, null, 0, 0, 0, 0, 0, null);
         }
         if (MarginFeasibility.Check(frame) is { } infeasible)
         {
-            return new Weighting(weights, infeasible, 0, 0, 0, 0, 0, null);
+            return new Weighting(none, infeasible, 0, 0, 0, 0, 0, null);
         }
-        for (var i = 0; i < weights.Length; i++)
+        // One weight per group (per respondent in it), starting equal.
+        var weights = new double[frame.Groups];
+        for (var g = 0; g < weights.Length; g++)
         {
-            weights[i] = frame.Eligible[i] ? frame.Population / frame.EligibleCount : 0;
+            weights[g] = frame.Eligible[g] ? frame.Population / frame.EligibleCount : 0;
         }
         var raked = Rake(frame, weights, double.PositiveInfinity);
         if (raked.Error.Error >= Tolerance)
         {
-            return new Weighting(new double[frame.Count], NotConverged(frame, raked), raked.Sweeps, raked.Error.Error, 0, 0, 0, null);
+            return new Weighting(none, NotConverged(frame, raked), raked.Sweeps, raked.Error.Error, 0, 0, 0, null);
         }
-        var untrimmedN = SampleRules.KishEffectiveN(weights);
+        var untrimmed = frame.PerRespondent(weights);
+        var untrimmedN = SampleRules.KishEffectiveN(untrimmed);
         var cap = TrimFactor * frame.Population / frame.EligibleCount;
         if (weights.Max() <= cap * (1 + Tolerance))
         {
-            return new Weighting(weights, null, raked.Sweeps, raked.Error.Error, cap, 0, untrimmedN, null);
+            return new Weighting(untrimmed, null, raked.Sweeps, raked.Error.Error, cap, 0, untrimmedN, null);
         }
         var trimmed = (double[])weights.Clone();
         var capped = Rake(frame, trimmed, cap);
         if (capped.Error.Error >= Tolerance)
         {
             var note = AssessmentReasons.CapNotHeld.With(("cap", TrimFactor), ("neff", untrimmedN.ToString("0.0", CultureInfo.InvariantCulture)));
-            return new Weighting(weights, null, raked.Sweeps, raked.Error.Error, cap, 0, untrimmedN, note);
+            return new Weighting(untrimmed, null, raked.Sweeps, raked.Error.Error, cap, 0, untrimmedN, note);
         }
-        var atCap = trimmed.Count(w => w >= cap * (1 - 1e-6));
-        return new Weighting(trimmed, null, raked.Sweeps + capped.Sweeps, capped.Error.Error, cap, atCap, untrimmedN, null);
+        var final = frame.PerRespondent(trimmed);
+        var atCap = final.Count(w => w >= cap * (1 - 1e-6));
+        return new Weighting(final, null, raked.Sweeps + capped.Sweeps, capped.Error.Error, cap, atCap, untrimmedN, null);
     }
 
     /// <summary>Where raking stood when it stopped: the largest relative miss of any margin (or of the cap), and where.</summary>
@@ -85,7 +89,10 @@ public static class Raking
 
     private readonly record struct Outcome(int Sweeps, Miss Error);
 
-    /// <summary>Sweeps in place until every margin holds (and, with a finite cap, no weight is above it) or the sweep cap.</summary>
+    /// <summary>
+    /// Sweeps in place (one weight per group) until every margin holds (and, with a finite cap, no weight is above it)
+    /// or the sweep cap.
+    /// </summary>
     private static Outcome Rake(RakingFrame frame, double[] weights, double cap)
     {
         var miss = new Miss(double.PositiveInfinity, 0, 0);
@@ -93,19 +100,19 @@ public static class Raking
         {
             if (double.IsFinite(cap))
             {
-                for (var i = 0; i < weights.Length; i++)
+                for (var g = 0; g < weights.Length; g++)
                 {
-                    weights[i] = Math.Min(weights[i], cap);
+                    weights[g] = Math.Min(weights[g], cap);
                 }
             }
             for (var k = 0; k < frame.Dimensions.Count; k++)
             {
                 var sums = frame.Sums(k, weights);
-                for (var i = 0; i < weights.Length; i++)
+                for (var g = 0; g < weights.Length; g++)
                 {
-                    if (weights[i] > 0)
+                    if (weights[g] > 0)
                     {
-                        weights[i] *= frame.Targets[k][frame.Cells[k][i]] / sums[frame.Cells[k][i]];
+                        weights[g] *= frame.Targets[k][frame.Cells[k][g]] / sums[frame.Cells[k][g]];
                     }
                 }
             }
