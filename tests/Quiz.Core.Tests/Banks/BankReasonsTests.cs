@@ -9,16 +9,24 @@ public sealed class BankReasonsTests
     // Produced by the server's upload handling or a bank's stored state, and checked by the server tests.
     private static readonly string[] OutsideTheCorpus = ["upload.format", "upload.noFile", "upload.unreadable", "upload.tooLarge", "export.format", "key.taken"];
 
-    public static TheoryData<string> Tables => ["banks", "stage"];
+    public static TheoryData<string> Tables => ["banks", "stage", "assessment"];
+
+    private static IReadOnlyList<ReasonText> Table(string table) => table switch
+    {
+        "banks" => BankReasons.All,
+        "stage" => Quiz.Core.Stage.StageReasons.All,
+        _ => Quiz.Core.Assessment.AssessmentReasons.All,
+    };
 
     [Theory]
     [MemberData(nameof(Tables))]
     public void Every_code_is_unique_and_has_an_english_and_a_chinese_text(string table)
     {
-        var all = table == "banks" ? BankReasons.All : Quiz.Core.Stage.StageReasons.All;
+        var all = Table(table);
         Assert.NotEmpty(all);
         Assert.Equal(all.Count, all.Select(r => r.Code).Distinct().Count());
-        Assert.DoesNotContain(all, r => (table == "banks") == r.Code.StartsWith("stage.", StringComparison.Ordinal)); // codes never collide across tables
+        var others = new[] { "banks", "stage", "assessment" }.Where(t => t != table).SelectMany(t => Table(t).Select(r => r.Code)).ToHashSet();
+        Assert.DoesNotContain(all, r => others.Contains(r.Code)); // codes never collide across tables
         foreach (var text in all)
         {
             Assert.Matches(@"^[a-z]+(\.[a-zA-Z]+)+$", text.Code);
