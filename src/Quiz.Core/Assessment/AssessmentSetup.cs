@@ -26,7 +26,11 @@ public static class AssessmentDefaults
     /// <summary>The four dimensions and their points on the 100-point paper (40/20/20/20).</summary>
     public static readonly IReadOnlyList<(string Category, int Points)> Split = [(Knowledge, 40), (Method, 20), (Spirit, 20), (Application, 20)];
 
-    /// <summary>20 + 10 + 10 + 10 items of 2 points: 100 points on the split above.</summary>
+    /// <summary>
+    /// The split as rules by dimension (20 + 10 + 10 + 10 items of 2 points): what a plan is checked against before a
+    /// bank is read. The papers an assessment draws use <see cref="PaperBalance.For"/>, which splits each of these by
+    /// subcategory and difficulty band.
+    /// </summary>
     public static readonly IReadOnlyList<BlueprintRule> Blueprint =
         [new(20, Category: Knowledge), new(10, Category: Method), new(10, Category: Spirit), new(10, Category: Application)];
 
