@@ -6,8 +6,9 @@ namespace Quiz.Contracts.Banks;
 /// </summary>
 public sealed record BlueprintInput(IReadOnlyList<BlueprintRuleDto> Rules, long? Seed = null);
 
-/// <summary>N questions, optionally of one type (single, multiple...), difficulty 1-5, category (a path prefix) and tag.</summary>
-public sealed record BlueprintRuleDto(int Count, string? Type = null, int? Difficulty = null, string? Category = null, string? Tag = null);
+/// <summary>N questions, optionally of one type (single, multiple...), difficulty 1-5 (or a band minDifficulty-maxDifficulty), category (a path prefix) and tag.</summary>
+public sealed record BlueprintRuleDto(int Count, string? Type = null, int? Difficulty = null, string? Category = null, string? Tag = null,
+    int? MinDifficulty = null, int? MaxDifficulty = null);
 
 /// <summary>A drawn paper: questions in their shuffled order, each with the order its options are shown in.</summary>
 public sealed record PaperDto(string BankId, long Seed, IReadOnlyList<PaperItemDto> Items);
@@ -19,4 +20,4 @@ public sealed record PaperItemDto(string QuestionId, int Version, IReadOnlyList<
 public sealed record ShortfallReportDto(IReadOnlyList<ShortfallDto> Shortfalls);
 
 /// <summary>Rule numbers start at 1, in the order given.</summary>
-public sealed record ShortfallDto(int Rule, int Wanted, int Available, int Short, string Message);
+public sealed record ShortfallDto(int Rule, int Wanted, int Available, int Short, string Message, int Excluded = 0);

@@ -1,12 +1,14 @@
+using Quiz.Core.Common;
+
 namespace Quiz.Core.Assessment;
 
 /// <summary>
 /// Turns recorded first attempts and profiles into the indicator. Who counts: every recorded respondent except those
 /// whose profile puts them outside 18-69. Respondents without a profile (declined, or never asked) count in the raw
 /// share of their join/roster district and the city, but carry no weight: the weighted share is over respondents
-/// whose age, sex and education are known. A profile's district wins over the one from joining or the roster (it is
-/// where the respondent says they live, which is what a district's target counts); a district outside the 13 counts
-/// in the city only.
+/// whose codes of every dimension the district's margins give are known. A profile's district wins over the one from
+/// joining or the roster (it is where the respondent says they live, which is what a district's target counts); a
+/// district outside the 13 counts in the city only.
 /// </summary>
 public static class AssessmentCalculator
 {
@@ -34,35 +36,68 @@ public static class AssessmentCalculator
         }
 
         var weights = new Dictionary<Counted, double>(ReferenceEqualityComparer.Instance!);
+        var covers = new List<string>();
         var districts = new List<AreaFigure>();
         var byDistrict = counted.ToLookup(c => c.District);
         foreach (var district in ProfileCodes.Districts)
         {
             var members = byDistrict[district].ToList();
-            var districtMargins = margins?.For(district);
-            if (districtMargins is not null)
+            var target = setup.Targets.GetValueOrDefault(district, setup.CityTarget);
+            if (margins?.For(district) is not { } districtMargins)
             {
-                var weightable = members.Where(m => m.Profile?.Weightable == true).ToList();
-                var w = Raking.Weights([.. weightable.Select(m => m.Profile!)], districtMargins);
-                for (var i = 0; i < weightable.Count; i++)
-                {
-                    weights[weightable[i]] = w[i];
-                }
+                districts.Add(Figure(district, target, members, members.Count(m => m.Profile?.WeightableFor(ProfileCodes.Dimensions) == true), null));
+                continue;
             }
-            districts.Add(Figure(district, setup.Targets.GetValueOrDefault(district, setup.CityTarget), members,
-                districtMargins is null ? null : weights));
+            var weightable = members.Where(m => m.Profile?.WeightableFor(districtMargins.Dimensions) == true).ToList();
+            var weighting = Raking.Weigh([.. weightable.Select(m => m.Profile!)], districtMargins);
+            var how = new WeightingFigure(districtMargins.Dimensions, districtMargins.Population, weighting.Sweeps, weighting.WorstError,
+                weighting.TrimCap, weighting.Trimmed, weighting.EffectiveNUntrimmed, weighting.Note);
+            if (weighting.Problem is { } problem)
+            {
+                districts.Add(Withheld(district, target, members.Count, weightable.Count, problem, how));
+                continue;
+            }
+            for (var i = 0; i < weightable.Count; i++)
+            {
+                weights[weightable[i]] = weighting.Weights[i];
+            }
+            if (weighting.Weights.Any(w => w > 0))
+            {
+                covers.Add(district);
+            }
+            districts.Add(Figure(district, target, members, weightable.Count, weights) with { Weighting = how });
         }
-        // The city is weighted only when every district has margins: otherwise its weighted share would be some districts'.
-        var cityWeighted = margins is not null && ProfileCodes.Districts.All(d => margins.For(d) is not null);
-        var city = Figure(City, setup.CityTarget, counted, cityWeighted ? weights : null);
         return new AssessmentReport(setup.ContestId, AssessmentDefaults.Caveat, AssessmentDefaults.CaveatEnglish, LiteracyTiers.Line,
-            margins is not null, recorded, excluded, counted.Count(c => c.District is null), city, districts);
+            margins is not null, recorded, excluded, counted.Count(c => c.District is null), CityFigure(setup, counted, margins, weights, covers), districts);
     }
 
-    private static AreaFigure Figure(string area, double target, IReadOnlyList<Counted> members, Dictionary<Counted, double>? weights)
+    /// <summary>
+    /// Raw over every counted respondent. Weighted (with margins) over the districts whose weights could be made, which
+    /// it names; unless that is all 13 it is not the whole city and gets no verdict against the city target.
+    /// </summary>
+    private static AreaFigure CityFigure(AssessmentSetup setup, IReadOnlyList<Counted> counted, PopulationMargins? margins,
+        Dictionary<Counted, double> weights, IReadOnlyList<string> covers)
+    {
+        if (margins is null)
+        {
+            return Figure(City, setup.CityTarget, counted, counted.Count(m => m.Profile?.WeightableFor(ProfileCodes.Dimensions) == true), null);
+        }
+        var city = Figure(City, setup.CityTarget, counted, weights.Count(w => w.Value > 0), weights) with { Covers = covers };
+        if (covers.Count == ProfileCodes.Districts.Count)
+        {
+            return city;
+        }
+        var missing = ProfileCodes.Districts.Except(covers);
+        return city with { Verdict = null, Status = AssessmentReasons.CityPartial.With(("covered", covers.Count), ("missing", string.Join("、", missing))) };
+    }
+
+    /// <summary>A district whose margins cannot be met: its count and why, no share, interval or verdict.</summary>
+    private static AreaFigure Withheld(string area, double target, int respondents, int weightable, Reason problem, WeightingFigure how) =>
+        new(area, target, respondents, weightable, null, null, 0, false, false, null, null, null, problem, how);
+
+    private static AreaFigure Figure(string area, double target, IReadOnlyList<Counted> members, int weightable, Dictionary<Counted, double>? weights)
     {
         var n = members.Count;
-        var weightable = members.Count(m => m.Profile?.Weightable == true);
         ShareInterval? raw = n > 0 ? ShareInterval.Wilson(members.Count(At), n) : null;
         ShareInterval? weighted = null;
         var effectiveN = (double)n;

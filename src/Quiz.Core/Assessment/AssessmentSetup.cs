@@ -26,7 +26,11 @@ public static class AssessmentDefaults
     /// <summary>The four dimensions and their points on the 100-point paper (40/20/20/20).</summary>
     public static readonly IReadOnlyList<(string Category, int Points)> Split = [(Knowledge, 40), (Method, 20), (Spirit, 20), (Application, 20)];
 
-    /// <summary>20 + 10 + 10 + 10 items of 2 points: 100 points on the split above.</summary>
+    /// <summary>
+    /// The split as rules by dimension (20 + 10 + 10 + 10 items of 2 points): what a plan is checked against before a
+    /// bank is read. The papers an assessment draws use <see cref="PaperBalance.For"/>, which splits each of these by
+    /// subcategory and difficulty band.
+    /// </summary>
     public static readonly IReadOnlyList<BlueprintRule> Blueprint =
         [new(20, Category: Knowledge), new(10, Category: Method), new(10, Category: Spirit), new(10, Category: Application)];
 
@@ -49,10 +53,24 @@ public static class AssessmentDefaults
     /// <summary>Districts whose target is the city average: it follows the city target when that is changed.</summary>
     public static readonly IReadOnlyList<string> AtCityAverage = ["萧山区", "余杭区", "临平区", "钱塘区"];
 
-    /// <summary>Every view carries this: who took part chose to, and the figure is theirs, not the city's.</summary>
+    /// <summary>
+    /// Every view and export carries this: who took part chose to; the paper is the platform's own, not the national
+    /// survey's; the line only follows the survey's. The figure is the participants', not the city's.
+    /// </summary>
     public const string Caveat =
-        "本测评的参与者为自愿参加者，不是随机抽样样本；所示比例是参与者指标，不是官方统计的“公民具备科学素质比例”。";
+        "本测评的参与者为自愿参加者，不是随机抽样样本；试卷是本平台自编的在线测试（可查阅资料，题目和难度都与全国调查不同），"
+        + "不是中国公民科学素质抽样调查的问卷。所示比例是“达到本平台 70 分线”的参与者比例，70 分线只是参照该调查的判定标准设定，"
+        + "两者不能直接比较；它是参与者指标，不是官方统计的“公民具备科学素质比例”。";
 
     public const string CaveatEnglish =
-        "Participants volunteered; they are not a random sample. These shares describe the participants and are not the official share of citizens with scientific literacy.";
+        "Participants volunteered; they are not a random sample. The paper is this platform's own online test (open-book, with other items "
+        + "and difficulty than the national survey), not the questionnaire of the China Citizens' Scientific Literacy Survey "
+        + "(中国公民科学素质抽样调查). The shares are of participants reaching this platform's 70-point line, which only follows that "
+        + "survey's cut-off, so the two cannot be compared directly; they describe the participants and are not the official share of "
+        + "citizens with scientific literacy.";
+
+    /// <summary>What the share counts, named so nobody reads it as the survey's 具备科学素质.</summary>
+    public const string LineName = "达到本平台 70 分线（参照中国公民科学素质抽样调查）";
+
+    public const string LineNameEnglish = "At this platform's 70-point line (after the China Citizens' Scientific Literacy Survey)";
 }

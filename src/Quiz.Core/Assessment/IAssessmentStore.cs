@@ -27,4 +27,7 @@ public interface IAssessmentStore
     Task SaveMarginsAsync(string contestId, PopulationMargins margins, CancellationToken cancellationToken);
 
     Task<PopulationMargins?> GetMarginsAsync(string contestId, CancellationToken cancellationToken);
+
+    /// <summary>The margins are gone; true if there were some.</summary>
+    Task<bool> DeleteMarginsAsync(string contestId, CancellationToken cancellationToken);
 }

@@ -1,110 +1,156 @@
+using System.Globalization;
+using Quiz.Core.Common;
+
 namespace Quiz.Core.Assessment;
 
 /// <summary>
-/// Raking (iterative proportional fitting): weights that make the respondents' age, sex and education margins match
-/// the population's, one dimension at a time until all three hold. Chosen over cell weighting (post-stratification)
-/// because organizers have one-way margins from the census, and a full age x sex x education table of 40 cells would
-/// leave most cells of a district's few hundred volunteers empty. A code with people but no respondents cannot be
-/// matched; its share is spread over the other codes of that dimension (the dimension is rescaled to the district's
-/// population), which is what collapsing an empty cell does. Respondents in a code of 0 people get weight 0.
-/// Weights sum to the district's population, so districts add up to the city.
+/// How one district's weights came out. <see cref="Problem"/> set: the margins cannot be met (or were not within the
+/// sweep cap), and the district shows that instead of a share. Otherwise the weights meet every margin to
+/// <see cref="Raking.Tolerance"/>; <see cref="Note"/> says when the trimming cap could not be held.
+/// </summary>
+public sealed record Weighting(
+    double[] Weights,
+    Reason? Problem,
+    int Sweeps,
+    double WorstError,
+    double TrimCap,
+    int Trimmed,
+    double EffectiveNUntrimmed,
+    Reason? Note);
+
+/// <summary>
+/// Raking (iterative proportional fitting): weights that make the respondents' age, sex and education (and, where the
+/// margins give it, residence) match the population's, one dimension at a time, sweep after sweep, until every
+/// margin holds to <see cref="Tolerance"/> relative, or <see cref="MaxSweeps"/> sweeps have run (then the district
+/// has no weighted figure: <see cref="AssessmentReasons.NotConverged"/>). Chosen over cell weighting
+/// (post-stratification) because organizers have one-way margins from the census, and a full age x sex x education
+/// table of 40 cells would leave most cells of a district's few hundred volunteers empty. Margins no weights can meet
+/// are caught first (<see cref="MarginFeasibility"/>). Respondents in a code of 0 people get weight 0. Weights sum to
+/// the district's population (the sex total), so districts add up to the city.
+/// <para>
+/// Trimming: a weight above <see cref="TrimFactor"/> times the district's mean weight is cut to that cap and the
+/// district raked again, alternately (cut, then one sweep), until every margin holds to the tolerance and no weight
+/// exceeds the cap by more than the tolerance. A few respondents standing for very many people make the figure
+/// unstable; the cap trades a little bias for a larger effective n, and the report shows n_eff before and after.
+/// When the margins cannot be met under the cap, the untrimmed weights are used and the district says so.
+/// </para>
 /// </summary>
 public static class Raking
 {
-    public const int MaxPasses = 200;
+    public const int MaxSweeps = 1000;
     public const double Tolerance = 1e-9;
+    public const double TrimFactor = 5;
 
-    /// <summary>One weight per respondent, in order.</summary>
-    public static double[] Weights(IReadOnlyList<RespondentProfile> respondents, DistrictMargins margins)
+    /// <summary>The weights of <paramref name="respondents"/> (each weightable for the margins' dimensions), in order.</summary>
+    public static Weighting Weigh(IReadOnlyList<RespondentProfile> respondents, DistrictMargins margins)
     {
-        var n = respondents.Count;
-        var weights = new double[n];
-        var dimensions = ProfileCodes.Dimensions;
-        // Codes as indices, so each pass is array arithmetic rather than dictionary lookups (a district may hold thousands).
-        var cells = new int[dimensions.Count][];
-        var population = new double[dimensions.Count][];
-        for (var k = 0; k < dimensions.Count; k++)
+        var frame = new RakingFrame(respondents, margins);
+        var none = new double[respondents.Count];
+        if (frame.EligibleCount == 0)
         {
-            var codes = ProfileCodes.CodesOf(dimensions[k]);
-            population[k] = [.. codes.Select(c => margins.Of(dimensions[k], c))];
-            cells[k] = new int[n];
+            return new Weighting(none, null, 0, 0, 0, 0, 0, null);
         }
-        for (var i = 0; i < n; i++)
+        if (MarginFeasibility.Check(frame) is { } infeasible)
         {
-            var r = respondents[i];
-            string[] codesOf = [r.AgeBand!, r.Sex!, r.Education!];
-            weights[i] = 1;
-            for (var k = 0; k < dimensions.Count; k++)
+            return new Weighting(none, infeasible, 0, 0, 0, 0, 0, null);
+        }
+        // One weight per group (per respondent in it), starting equal.
+        var weights = new double[frame.Groups];
+        for (var g = 0; g < weights.Length; g++)
+        {
+            weights[g] = frame.Eligible[g] ? frame.Population / frame.EligibleCount : 0;
+        }
+        var raked = Rake(frame, weights, double.PositiveInfinity);
+        if (raked.Error.Error >= Tolerance)
+        {
+            return new Weighting(none, NotConverged(frame, raked), raked.Sweeps, raked.Error.Error, 0, 0, 0, null);
+        }
+        var untrimmed = frame.PerRespondent(weights);
+        var untrimmedN = SampleRules.KishEffectiveN(untrimmed);
+        var cap = TrimFactor * frame.Population / frame.EligibleCount;
+        if (weights.Max() <= cap * (1 + Tolerance))
+        {
+            return new Weighting(untrimmed, null, raked.Sweeps, raked.Error.Error, cap, 0, untrimmedN, null);
+        }
+        var trimmed = (double[])weights.Clone();
+        var capped = Rake(frame, trimmed, cap);
+        if (capped.Error.Error >= Tolerance)
+        {
+            var note = AssessmentReasons.CapNotHeld.With(("cap", TrimFactor), ("neff", untrimmedN.ToString("0.0", CultureInfo.InvariantCulture)));
+            return new Weighting(untrimmed, null, raked.Sweeps, raked.Error.Error, cap, 0, untrimmedN, note);
+        }
+        var final = frame.PerRespondent(trimmed);
+        var atCap = final.Count(w => w >= cap * (1 - 1e-6));
+        return new Weighting(final, null, raked.Sweeps + capped.Sweeps, capped.Error.Error, cap, atCap, untrimmedN, null);
+    }
+
+    /// <summary>Where raking stood when it stopped: the largest relative miss of any margin (or of the cap), and where.</summary>
+    private readonly record struct Miss(double Error, int Dimension, int Code);
+
+    private readonly record struct Outcome(int Sweeps, Miss Error);
+
+    /// <summary>
+    /// Sweeps in place (one weight per group) until every margin holds (and, with a finite cap, no weight is above it)
+    /// or the sweep cap.
+    /// </summary>
+    private static Outcome Rake(RakingFrame frame, double[] weights, double cap)
+    {
+        var miss = new Miss(double.PositiveInfinity, 0, 0);
+        for (var sweep = 1; sweep <= MaxSweeps; sweep++)
+        {
+            if (double.IsFinite(cap))
             {
-                cells[k][i] = IndexOf(ProfileCodes.CodesOf(dimensions[k]), codesOf[k]);
-                if (cells[k][i] < 0 || population[k][cells[k][i]] <= 0)
+                for (var g = 0; g < weights.Length; g++)
                 {
-                    weights[i] = 0;
+                    weights[g] = Math.Min(weights[g], cap);
                 }
             }
-        }
-        var targets = new double[dimensions.Count][];
-        for (var k = 0; k < dimensions.Count; k++)
-        {
-            targets[k] = Targets(population[k], cells[k], weights, margins.Population);
-        }
-        for (var pass = 0; pass < MaxPasses; pass++)
-        {
-            var worst = 0.0;
-            for (var k = 0; k < dimensions.Count; k++)
+            for (var k = 0; k < frame.Dimensions.Count; k++)
             {
-                var sums = new double[targets[k].Length];
-                for (var i = 0; i < n; i++)
+                var sums = frame.Sums(k, weights);
+                for (var g = 0; g < weights.Length; g++)
                 {
-                    sums[cells[k][i]] += weights[i];
-                }
-                for (var c = 0; c < sums.Length; c++)
-                {
-                    if (sums[c] > 0)
+                    if (weights[g] > 0)
                     {
-                        worst = Math.Max(worst, Math.Abs(sums[c] / targets[k][c] - 1));
+                        weights[g] *= frame.Targets[k][frame.Cells[k][g]] / sums[frame.Cells[k][g]];
                     }
                 }
-                for (var i = 0; i < n; i++)
+            }
+            miss = Worst(frame, weights, cap);
+            if (miss.Error < Tolerance)
+            {
+                return new Outcome(sweep, miss);
+            }
+        }
+        return new Outcome(MaxSweeps, miss);
+    }
+
+    private static Miss Worst(RakingFrame frame, double[] weights, double cap)
+    {
+        var worst = new Miss(0, 0, 0);
+        for (var k = 0; k < frame.Dimensions.Count; k++)
+        {
+            var sums = frame.Sums(k, weights);
+            for (var c = 0; c < sums.Length; c++)
+            {
+                if (frame.Targets[k][c] > 0 && Math.Abs(sums[c] / frame.Targets[k][c] - 1) is var error && error > worst.Error)
                 {
-                    if (weights[i] > 0)
-                    {
-                        weights[i] *= targets[k][cells[k][i]] / sums[cells[k][i]];
-                    }
+                    worst = new Miss(error, k, c);
                 }
             }
-            if (worst < Tolerance)
+        }
+        if (double.IsFinite(cap))
+        {
+            var over = weights.Max() / cap - 1;
+            if (over > worst.Error)
             {
-                break;
+                worst = worst with { Error = over };
             }
         }
-        return weights;
+        return worst;
     }
 
-    /// <summary>The population of each code that has respondents, rescaled so the dimension sums to the district's population.</summary>
-    private static double[] Targets(double[] population, int[] cells, double[] weights, double districtPopulation)
-    {
-        var present = new bool[population.Length];
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (weights[i] > 0)
-            {
-                present[cells[i]] = true;
-            }
-        }
-        var covered = population.Where((_, c) => present[c]).Sum();
-        return [.. population.Select((p, c) => present[c] && covered > 0 ? p / covered * districtPopulation : 0)];
-    }
-
-    private static int IndexOf(IReadOnlyList<string> codes, string code)
-    {
-        for (var c = 0; c < codes.Count; c++)
-        {
-            if (codes[c] == code)
-            {
-                return c;
-            }
-        }
-        return -1;
-    }
+    private static Reason NotConverged(RakingFrame frame, Outcome outcome) => AssessmentReasons.NotConverged.With(
+        ("sweeps", outcome.Sweeps), ("error", (outcome.Error.Error * 100).ToString("0.###", CultureInfo.InvariantCulture)),
+        ("dimension", frame.Dimensions[outcome.Error.Dimension]), ("code", frame.CodeAt(outcome.Error.Dimension, outcome.Error.Code)));
 }

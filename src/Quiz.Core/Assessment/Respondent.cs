@@ -14,11 +14,21 @@ public sealed record AssessmentResult(
     bool Automatic);
 
 /// <summary>What a respondent chose to tell, with consent; each field optional, codes from <see cref="ProfileCodes"/>.</summary>
-public sealed record RespondentProfile(string? AgeBand, string? Sex, string? Education, string? District, long ConsentedAtMs)
+public sealed record RespondentProfile(string? AgeBand, string? Sex, string? Education, string? District, long ConsentedAtMs, string? Residence = null)
 {
     /// <summary>Outside 18-69: not counted in the indicator at all.</summary>
     public bool OutsideAgeRange => AgeBand is not null && ProfileCodes.ExcludedAgeBands.Contains(AgeBand);
 
-    /// <summary>All three weighting cells known and in range: the respondent can carry a weight.</summary>
-    public bool Weightable => AgeBand is not null && !OutsideAgeRange && Sex is not null && Education is not null;
+    /// <summary>The code this respondent gave for a weighting dimension, or null.</summary>
+    public string? CodeOf(string dimension) => dimension switch
+    {
+        ProfileCodes.Age => OutsideAgeRange ? null : AgeBand,
+        ProfileCodes.Sex => Sex,
+        ProfileCodes.Education => Education,
+        ProfileCodes.Residence => Residence,
+        _ => null,
+    };
+
+    /// <summary>Every dimension a district's margins give is known: the respondent can carry a weight there.</summary>
+    public bool WeightableFor(IEnumerable<string> dimensions) => dimensions.All(d => CodeOf(d) is not null);
 }

@@ -28,6 +28,9 @@ public static class StageReasons
     public static readonly ReasonText BlueprintShort = new("stage.blueprintShort",
         "the bank has {have} such questions not taken by earlier rules: {short} short",
         "题库中符合这条规则（且未被前面的规则抽走）的题只有 {have} 道，还差 {short} 道");
+    public static readonly ReasonText BlueprintExcluded = new("stage.blueprintExcluded",
+        "the bank has {have} such questions not taken by earlier rules, but {excluded} of them are excluded by questions already drawn: {short} short",
+        "题库中符合这条规则的题有 {have} 道，但其中 {excluded} 道与已抽中的题互相排斥（不能同卷），还差 {short} 道");
     public static readonly ReasonText Rapid = new("stage.rapid", "1-100 questions per team, 5-3600 seconds per team", "每队 1–100 题，每队限时 5–3600 秒");
 
     public static IReadOnlyList<ReasonText> All => AllTexts.Value;

@@ -42,6 +42,9 @@ internal sealed class RedisAssessmentStore(IConnectionMultiplexer redis, RedisKe
     public async Task<PopulationMargins?> GetMarginsAsync(string contestId, CancellationToken cancellationToken) =>
         Parse<PopulationMargins>(await Db.StringGetAsync(keys.AssessmentMargins(contestId)));
 
+    public Task<bool> DeleteMarginsAsync(string contestId, CancellationToken cancellationToken) =>
+        Db.KeyDeleteAsync(keys.AssessmentMargins(contestId));
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, ContestJson.Options);
 
     private static T? Parse<T>(RedisValue value) where T : class =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Mediator;
+using Quiz.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
@@ -114,13 +115,21 @@ internal static class ContestsApi
 
     public sealed record ScreenTokenDto(string Token);
 
-    /// <summary>Organizers may act on any contest; anyone else needs the contest's host key (what the pages send).</summary>
+    /// <summary>
+    /// Organizers may act on any contest; anyone else needs the contest's host key (what the pages send). A caller with
+    /// neither a login nor a key is 401, as every other /api endpoint answers the unauthenticated; a wrong key, or an
+    /// account without the role and no key, is 403.
+    /// </summary>
     internal static async Task AuthorizeAsync(string contestId, string? hostKey, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
         if (user.IsOrganizer())
         {
             await sender.Send(new GetJoinCode(contestId), ct);
             return;
+        }
+        if (string.IsNullOrEmpty(hostKey) && user.Identity?.IsAuthenticated != true)
+        {
+            throw new DomainException("unauthorized", "Log in as an organizer, or send the contest's host key as X-Host-Key.");
         }
         await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
     }

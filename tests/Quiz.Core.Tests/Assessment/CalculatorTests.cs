@@ -80,7 +80,12 @@ public sealed class CalculatorTests
         Assert.True(xihu.Flagged);
         Assert.Equal(ShareInterval.Wilson(0.5, 300).Low * 100, xihu.Weighted.Low, 6);
         Assert.Equal(Verdict.Above, xihu.Verdict); // [44.4, 55.6] excludes 25
-        Assert.Null(report.City.Weighted); // the city is weighted only when every district has margins
+        // The city's weighted figure is 西湖区's alone: it says so, and is not judged against the city's target.
+        Assert.Equal(["西湖区"], report.City.Covers);
+        Assert.Equal(50, report.City.Weighted!.Share, 9);
+        Assert.Null(report.City.Verdict);
+        Assert.Equal("city.partial", report.City.Status!.Code);
+        Assert.Equal("1", report.City.Status.Args["covered"]);
         Assert.Null(report.Districts.Single(d => d.Area == "滨江区").Weighted);
     }
 
@@ -98,23 +103,57 @@ public sealed class CalculatorTests
     }
 
     [Fact]
-    public void The_city_is_weighted_only_when_every_district_has_margins_and_then_by_district_population()
+    public void The_city_is_weighted_by_district_population_and_is_the_whole_city_only_when_every_district_is_in_it()
     {
-        // 西湖区 (population 1000): 200 respondents, 100 at the line; 淳安县 (population 3000): 200, 20 at the line.
-        // Every respondent alike (18-29, male, college), so each district's weights are equal: 5 and 15 a head.
-        // City weighted = (1000·0.5 + 3000·0.1) / 4000 = 0.2; n_eff = 4000² / (200·25 + 200·225) = 16e6 / 50000 = 320.
-        var results = People("x", "西湖区", 200, 100).Concat(People("c", "淳安县", 200, 20)).ToList();
+        // Every district (population 1000, 淳安县 3000) has 200 respondents, all alike (18-29, male, college), so each
+        // district's weights are equal: 5 a head, 15 in 淳安县. 西湖区 has 100 at the line, 淳安县 20, the others 40.
+        // City weighted = (1000·0.5 + 3000·0.1 + 11·1000·0.2) / 15000 = 3000 / 15000 = 0.2;
+        // n_eff = 15000² / (12·200·25 + 200·225) = 2.25e8 / 105000 = 2142.857.
+        var results = ProfileCodes.Districts.SelectMany(d => People(d, d, 200, d == "西湖区" ? 100 : d == "淳安县" ? 20 : 40)).ToList();
         var profiles = results.ToDictionary(r => r.ParticipantId, _ => new RespondentProfile("18-29", "male", "college", null, 0));
         DistrictMargins Of(double people) => RakingTests.Margins(new() { ["18-29"] = people }, new() { ["male"] = people }, new() { ["college"] = people });
         var all = ProfileCodes.Districts.ToDictionary(d => d, d => Of(d == "淳安县" ? 3000 : 1000));
 
         var city = AssessmentCalculator.Compute(Setup, results, profiles, new PopulationMargins(all, 0)).City;
         Assert.Equal(20, city.Weighted!.Share, 9);
-        Assert.Equal(320, city.EffectiveN, 6);
-        Assert.Equal(30, city.Raw!.Share, 9); // 120 of 400
-        Assert.Equal(Verdict.CannotTell, city.Verdict); // Wilson on 320: [16.0, 24.7] holds 22
+        Assert.Equal(2.25e8 / 105000, city.EffectiveN, 6);
+        Assert.Equal(100.0 * (100 + 20 + 11 * 40) / 2600, city.Raw!.Share, 9);
+        Assert.Equal(ProfileCodes.Districts, city.Covers);
+        Assert.Null(city.Status);
+        Assert.Equal(Verdict.Below, city.Verdict); // Wilson on n_eff 2142.9: [18.4, 21.8], below 22
+    }
 
-        all.Remove("建德市");
-        Assert.Null(AssessmentCalculator.Compute(Setup, results, profiles, new PopulationMargins(all, 0)).City.Weighted);
+    [Fact]
+    public void A_district_with_margins_but_no_respondent_leaves_the_city_figure_named_as_partial()
+    {
+        // 临安区 has margins and nobody answered from it: the weighted figure covers the other 12 and says which is missing.
+        var results = ProfileCodes.Districts.Where(d => d != "临安区").SelectMany(d => People(d, d, 200, 40)).ToList();
+        var profiles = results.ToDictionary(r => r.ParticipantId, _ => new RespondentProfile("18-29", "male", "college", null, 0));
+        var all = ProfileCodes.Districts.ToDictionary(d => d, _ => RakingTests.Margins(new() { ["18-29"] = 1000 }, new() { ["male"] = 1000 }, new() { ["college"] = 1000 }));
+        var city = AssessmentCalculator.Compute(Setup, results, profiles, new PopulationMargins(all, 0)).City;
+        Assert.Equal(12, city.Covers!.Count);
+        Assert.DoesNotContain("临安区", city.Covers);
+        Assert.Equal(20, city.Weighted!.Share, 9);
+        Assert.Null(city.Verdict);
+        Assert.Equal(("city.partial", "12", "临安区"), (city.Status!.Code, city.Status.Args["covered"], city.Status.Args["missing"]));
+    }
+
+    [Fact]
+    public void A_district_whose_margins_cannot_be_met_shows_its_status_and_no_share_and_is_left_out_of_the_city()
+    {
+        // 淳安县's 300 respondents are all 18-29, but its margins put people in 60-69 too: no weighted figure, and no raw one either.
+        var results = People("c", "淳安县", 300, 150).Concat(People("x", "西湖区", 300, 150)).ToList();
+        var profiles = results.ToDictionary(r => r.ParticipantId, _ => new RespondentProfile("18-29", "male", "college", null, 0));
+        var margins = new PopulationMargins(new Dictionary<string, DistrictMargins>
+        {
+            ["淳安县"] = RakingTests.Margins(new() { ["18-29"] = 800, ["60-69"] = 200 }, new() { ["male"] = 1000 }, new() { ["college"] = 1000 }),
+            ["西湖区"] = RakingTests.Margins(new() { ["18-29"] = 1000 }, new() { ["male"] = 1000 }, new() { ["college"] = 1000 }),
+        }, 0);
+        var report = AssessmentCalculator.Compute(Setup, results, profiles, margins);
+        var chunan = report.Districts.Single(d => d.Area == "淳安县");
+        Assert.Equal(("weighting.uncovered", 300, 300), (chunan.Status!.Code, chunan.Respondents, chunan.Weightable));
+        Assert.Equal((null, null, null, null), (chunan.Raw, chunan.Weighted, chunan.Verdict, chunan.Tiers));
+        Assert.Equal(["西湖区"], report.City.Covers);
+        Assert.Equal(50, report.City.Weighted!.Share, 9); // 西湖区's alone
     }
 }

@@ -9,24 +9,25 @@ public sealed class BankReasonsTests
     // Produced by the server's upload handling or a bank's stored state, and checked by the server tests.
     private static readonly string[] OutsideTheCorpus = ["upload.format", "upload.noFile", "upload.unreadable", "upload.tooLarge", "export.format", "key.taken"];
 
-    public static TheoryData<string> Tables => ["banks", "stage", "roster"];
+    public static TheoryData<string> Tables => ["banks", "stage", "roster", "assessment"];
+
+    private static IReadOnlyList<ReasonText> Table(string table) => table switch
+    {
+        "banks" => BankReasons.All,
+        "stage" => Quiz.Core.Stage.StageReasons.All,
+        "roster" => Quiz.Core.Contests.RosterReasons.All,
+        _ => Quiz.Core.Assessment.AssessmentReasons.All,
+    };
 
     [Theory]
     [MemberData(nameof(Tables))]
     public void Every_code_is_unique_and_has_an_english_and_a_chinese_text(string table)
     {
-        var all = table switch
-        {
-            "banks" => BankReasons.All,
-            "roster" => Quiz.Core.Contests.RosterReasons.All,
-            _ => Quiz.Core.Stage.StageReasons.All,
-        };
+        var all = Table(table);
         Assert.NotEmpty(all);
         Assert.Equal(all.Count, all.Select(r => r.Code).Distinct().Count());
-        // Codes never collide across tables: stage and roster codes carry their table's name, bank codes neither.
-        string[] prefixes = ["stage.", "roster."];
-        Assert.All(all, r => Assert.True(table == "banks" ? !prefixes.Any(p => r.Code.StartsWith(p, StringComparison.Ordinal))
-            : r.Code.StartsWith(table + ".", StringComparison.Ordinal), r.Code));
+        var others = new[] { "banks", "stage", "roster", "assessment" }.Where(t => t != table).SelectMany(t => Table(t).Select(r => r.Code)).ToHashSet();
+        Assert.DoesNotContain(all, r => others.Contains(r.Code)); // codes never collide across tables
         foreach (var text in all)
         {
             Assert.Matches(@"^[a-z]+(\.[a-zA-Z]+)+$", text.Code);

@@ -202,8 +202,9 @@ public sealed class StageSegmentTests
             Assert.Equal(ReasonText.Render(texts[e.Code!].English, e.Args!), e.Message);
         });
         // Every code in the table can occur (stage.required, a null team, is the one input left out above;
-        // stage.blueprintShort comes from drawing the rounds, tested in ContestsApiTests).
-        Assert.Equal(texts.Keys.Order(), errors.Select(e => e.Code!).Append("stage.required").Append("stage.blueprintShort").Distinct().Order());
+        // stage.blueprintShort and stage.blueprintExcluded come from drawing the rounds, tested in ContestsApiTests).
+        Assert.Equal(texts.Keys.Order(), errors.Select(e => e.Code!).Append("stage.required").Append("stage.blueprintShort").Append("stage.blueprintExcluded")
+            .Distinct().Order());
         Assert.Equal("与第 1 队同名，各队名称不能相同", ReasonText.Render(StageReasons.SameTeam.Chinese,
             errors.First(e => e.Code == "stage.sameTeam").Args!));
     }

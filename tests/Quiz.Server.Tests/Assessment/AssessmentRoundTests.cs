@@ -55,6 +55,7 @@ public sealed class AssessmentRoundTests
             (new Taker("自助报名", 43, true, null), registered.Token),
         };
         var ids = new Dictionary<string, string>();
+        var tally = new Dictionary<string, (int Drawn, int Right)>(); // by stem: what the item analysis must find
         foreach (var (who, token) in takers)
         {
             using var person = kit.Client(token, $"device-{ids.Count}");
@@ -63,6 +64,8 @@ public sealed class AssessmentRoundTests
             Assert.Equal(50, view.Items.Count);
             foreach (var item in view.Items)
             {
+                var (drawn, right) = tally.GetValueOrDefault(item.Stem);
+                tally[item.Stem] = (drawn + 1, right + (item.Index < who.Right ? 1 : 0));
                 // The right ones first, then five wrong, the rest left blank.
                 if (item.Index < who.Right + 5)
                 {
@@ -115,6 +118,35 @@ public sealed class AssessmentRoundTests
         Assert.Equal("attempt_used", await AttemptTests.Code(await zhang.PostAsync(kit.Url("/attempt"), null), HttpStatusCode.Conflict));
         Assert.Equal(5, (await kit.PublishedAsync(5)).Count);
         Assert.Equal(5, (await RecordedAsync(kit, 5)).Recorded);
+
+        // The organizer's item analysis: every item of the pool, p over those who drew it (a blank counts as wrong).
+        var analysis = await LiveGame.Read<ItemAnalysisReport>(await kit.Organizer.GetAsync($"/api/assessments/{kit.ContestId}/items"));
+        Assert.Equal((5, created.Round.PoolSize), (analysis.Attempts, analysis.Items.Count)); // the pool: the items some rule can draw
+        Assert.Equal(250, analysis.Items.Sum(i => i.Drawn));
+        foreach (var item in analysis.Items.Where(i => i.Drawn > 0))
+        {
+            var (drawn, right) = tally[item.Stem];
+            Assert.Equal((drawn, Math.Round((double)right / drawn, 4)), (item.Drawn, item.P!.Value));
+            Assert.Equal(item.Discrimination < ItemAnalysis.FlagBelow, item.Flagged);
+        }
+        var items = System.Text.Encoding.UTF8.GetString(await kit.Organizer.GetByteArrayAsync($"/api/assessments/{kit.ContestId}/items.csv"));
+        Assert.Contains("区分度(点二列)", items, StringComparison.Ordinal);
+        Assert.Contains(AssessmentDefaults.CaveatEnglish, items, StringComparison.Ordinal);
+
+        // After the close a respondent sees their score, never a key, an explanation or which items were right.
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+        using var after = kit.Client(takers[0].Token, "device-after");
+        var resumed = await after.GetAsync(kit.Url("/attempt"));
+        var json = await resumed.Content.ReadAsStringAsync();
+        Assert.Contains("\"released\":true", json, StringComparison.Ordinal);
+        foreach (var secret in new[] { "explanation", "answer\"", "\"key", "correct", "credit" })
+        {
+            Assert.DoesNotContain(secret, json, StringComparison.OrdinalIgnoreCase);
+        }
+        using var anyone = kit.Server.CreateAnonymousClient();
+        Assert.Equal("not_revealed", await AttemptTests.Code(await anyone.GetAsync($"/api/contests/{kit.ContestId}/questions/0/reveal"), HttpStatusCode.Conflict));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync($"/api/assessments/{kit.ContestId}/items")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anyone.GetAsync(kit.Url("/questions"))).StatusCode);
     }
 
     private static Task<HttpResponseMessage> Answer(RoundKit kit, HttpClient person, Question question, PaperQuestion item, bool right)

@@ -68,14 +68,18 @@ public sealed class AssessmentTests
         var csv = Encoding.UTF8.GetString(await organizer.GetByteArrayAsync($"/api/assessments/{contest}/report.csv"));
         Assert.StartsWith("\uFEFF\"区县\"", csv, StringComparison.Ordinal);
         Assert.Contains("\"西湖区\",\"25\",\"120\",\"0\",\"50\",\"41.19\",\"58.81\"", csv, StringComparison.Ordinal);
-        Assert.Contains("\"淳安县\",\"18\",\"12\",\"0\",\"\",\"\",\"\",\"\",\"\",\"\",\"12\",\"\",\"样本不足\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"淳安县\",\"18\",\"12\",\"0\",\"\",\"\",\"\",\"\",\"\",\"\",\"12\",\"\",\"\",\"\",\"\",\"样本不足\"", csv, StringComparison.Ordinal);
         Assert.Contains(AssessmentDefaults.Caveat, csv, StringComparison.Ordinal);
+        Assert.Contains(AssessmentDefaults.CaveatEnglish, csv, StringComparison.Ordinal);
+        Assert.Contains("达到本平台 70 分线", csv, StringComparison.Ordinal);
+        Assert.Contains("中国公民科学素质抽样调查", csv, StringComparison.Ordinal);
 
         var xlsx = await organizer.GetByteArrayAsync($"/api/assessments/{contest}/report.xlsx");
         var rows = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal("50", rows.Single(r => (string)r["区县"] == "西湖区")["原始比例(%)"]?.ToString());
         Assert.Equal("样本不足", rows.Single(r => (string)r["区县"] == "淳安县")["标记"]?.ToString());
-        Assert.Contains(AssessmentDefaults.Caveat, rows[^1]["区县"]?.ToString(), StringComparison.Ordinal);
+        Assert.Contains(AssessmentDefaults.Caveat, rows[^2]["区县"]?.ToString(), StringComparison.Ordinal);
+        Assert.Contains(AssessmentDefaults.CaveatEnglish, rows[^1]["区县"]?.ToString(), StringComparison.Ordinal);
 
         var audit = await organizer.GetStringAsync("/api/audit?take=20");
         Assert.Contains("ExportAssessmentReport", audit, StringComparison.Ordinal);
@@ -153,8 +157,12 @@ public sealed class AssessmentTests
             await organizer.PostAsJsonAsync($"/api/assessments/{contest}/profile",
                 new { token, consent = true, ageBand = "40-49", sex = i < 40 ? "male" : "female", education = "senior" });
         }
-        var loaded = await LiveGame.Read<MarginsSummary>(await organizer.PutAsync(url, Csv("district,dimension,code,population\n" + Margins("西湖区"))));
+        // Margins of people in 40-49 with senior schooling only: every code with people has respondents.
+        var narrow = "district,dimension,code,population\n" + string.Join("\n", ProfileCodes.CountedAgeBands.Select(c => $"西湖区,age,{c},{(c == "40-49" ? 1000 : 0)}")
+            .Concat(ProfileCodes.Sexes.Select(c => $"西湖区,sex,{c},500")).Concat(ProfileCodes.Educations.Select(c => $"西湖区,education,{c},{(c == "senior" ? 1000 : 0)}")));
+        var loaded = await LiveGame.Read<MarginsSummary>(await organizer.PutAsync(url, Csv(narrow)));
         Assert.Equal(1000, loaded.Populations["西湖区"]);
+        Assert.Equal(1000, loaded.Totals["西湖区"]["age"]);
         var xihu = (await LiveGame.Read<AssessmentReport>(await organizer.GetAsync($"/api/assessments/{contest}/report"))).Districts.Single(d => d.Area == "西湖区");
         Assert.Equal(40.0 / 120 * 100, xihu.Raw!.Share, 6);
         Assert.Equal(50, xihu.Weighted!.Share, 6); // men weigh 500/40 = 12.5, women 500/80 = 6.25
@@ -211,7 +219,9 @@ public sealed class AssessmentTests
             new { title = "科学素质测评", opensAt = now, closesAt = now.AddDays(7), timeLimitSeconds = 1800, targets = new Dictionary<string, double> { ["淳安县"] = 20 } }));
         var setup = created.Setup;
         Assert.Equal((bank.Id, created.Round.ContestId, 50), (setup.BankId, setup.ContestId, created.Round.PaperSize));
-        Assert.Equal([20, 10, 10, 10], setup.Blueprint.Select(r => r.Count));
+        // Balanced: 20, 10, 10, 10 items per dimension, each rule one subcategory in one difficulty band.
+        Assert.Equal([20, 10, 10, 10], AssessmentDefaults.Split.Select(d => setup.Blueprint.Where(r => r.Category!.StartsWith(d.Category + "/", StringComparison.Ordinal)).Sum(r => r.Count)));
+        Assert.All(setup.Blueprint, r => Assert.Contains(PaperBalance.Bands, b => (b.Min, b.Max) == (r.MinDifficulty, r.MaxDifficulty)));
         Assert.Equal(100, setup.Blueprint.Sum(r => r.Count) * setup.PointsPerItem);
         Assert.Equal((25.0, 20.0, 22.0), (setup.Targets["西湖区"], setup.Targets["淳安县"], setup.Targets["萧山区"]));
         var info = await LiveGame.Read<RoundInfo>(await organizer.GetAsync($"/api/rounds/{setup.ContestId}"));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Quiz.Core.Banks;
 using Quiz.Core.Contests;
 using Quiz.Core.Features.Contests;
@@ -43,6 +44,39 @@ public sealed class ContestsApiTests
         Assert.Equal(HttpStatusCode.BadRequest, zero.StatusCode);
         var zeroField = Assert.Single((await zero.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
         Assert.Equal("rounds[0].blueprint[1].count", zeroField.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_rule_that_exclusions_leave_short_says_so_for_a_contest_and_an_online_round()
+    {
+        await using var server = LiveGame.Server(nameof(A_rule_that_exclusions_leave_short_says_so_for_a_contest_and_an_online_round));
+        // Two single-choice questions that exclude each other (written to the store as an import with Excludes would).
+        var store = server.Services.GetRequiredService<IBankStore>();
+        var bank = await store.CreateAsync("排斥", CancellationToken.None);
+        Question Q(string key, string other) => new()
+        {
+            Id = $"{bank.Id}-{key}", BankId = bank.Id, Key = key, Type = QuestionType.Single, Stem = $"题{key}", Options = ["甲", "乙"],
+            Answer = AnswerKey.Choice(0), Category = "科学知识/物理", Excludes = [other],
+        };
+        var revision = (await store.LoadAsync(bank.Id, CancellationToken.None))!.Revision;
+        Assert.True(await store.TryCommitAsync(bank.Id, revision, [Q("k1", "k2"), Q("k2", "k1")], CancellationToken.None));
+        using var http = server.CreateHttpClient();
+
+        var contest = await http.PostAsJsonAsync("/api/contests", new CreateContest("排斥竞赛",
+            [new RoundSpec("抽题", new RoundRules(), bank.Id, null, [new BlueprintRule(2, QuestionType.Single)])]), QuizJson.Options);
+        Assert.Equal(HttpStatusCode.Conflict, contest.StatusCode);
+        var problem = await contest.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("excluded by questions already on the paper", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var field = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal("stage.blueprintExcluded", field.GetProperty("code").GetString());
+        Assert.Equal(("2", "1", "1"), (field.GetProperty("args").GetProperty("have").GetString(), field.GetProperty("args").GetProperty("excluded").GetString(),
+            field.GetProperty("args").GetProperty("short").GetString()));
+
+        var now = DateTimeOffset.UtcNow;
+        var round = await http.PostAsJsonAsync("/api/rounds", new { title = "排斥网络赛", opensAt = now, closesAt = now.AddHours(1), timeLimitSeconds = 600,
+            bankId = bank.Id, blueprint = new[] { new { count = 2 } } });
+        Assert.Equal(HttpStatusCode.Conflict, round.StatusCode);
+        Assert.Contains("excluded by questions already on the paper", await round.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

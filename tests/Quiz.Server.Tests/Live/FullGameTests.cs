@@ -168,7 +168,7 @@ public sealed class FullGameTests
         Assert.Empty(after!.Differences);
 
         using var stranger = server.CreateAnonymousClient();
-        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await stranger.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await stranger.PostAsync($"/api/contests/{contest.ContestId}/audit", null)).StatusCode);
     }
 
     /// <summary>A varied answer: right, partly right, or wrong depending on <paramref name="pick"/>.</summary>

@@ -88,7 +88,12 @@ public sealed class AttemptTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(kit.Url("/attempt"), null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await person.PostAsync("/api/rounds/nosuchround/attempt", null)).StatusCode);
         Assert.Equal("roster_only", await Code(await anonymous.PostAsJsonAsync(kit.Url("/register"), new { name = "路人" }), HttpStatusCode.Conflict));
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(kit.Url("/results"))).StatusCode); // no organizer token, no host key
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(kit.Url("/results"))).StatusCode); // no organizer token, no host key
+        using (var wrongKey = kit.Server.CreateAnonymousClient())
+        {
+            wrongKey.DefaultRequestHeaders.Add("X-Host-Key", "not-the-key");
+            Assert.Equal(HttpStatusCode.Forbidden, (await wrongKey.GetAsync(kit.Url("/results"))).StatusCode);
+        }
 
         var resumed = await LiveGame.Read<AttemptView>(await person.GetAsync(kit.Url("/attempt")));
         Assert.Empty(resumed.Answers);

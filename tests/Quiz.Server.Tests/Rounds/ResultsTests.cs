@@ -103,7 +103,7 @@ public sealed class ResultsTests
         Assert.Single(questions, l => l.Contains("q-single", StringComparison.Ordinal));
         var qx = await Bytes(keyed, kit.Url("/questions.xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         Assert.Equal(5, MiniExcel.Query(new MemoryStream(qx), useHeaderRow: true, excelType: ExcelType.XLSX).Count());
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(kit.Url("/results.csv"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(kit.Url("/results.csv"))).StatusCode);
         foreach (var c in p)
         {
             c.Dispose();

@@ -8,11 +8,13 @@ namespace Quiz.Core.Features.Assessment;
 /// <summary>
 /// A respondent, proving who they are with their participant token, gives their age band, sex, education and
 /// district for the indicator. Nothing is stored without consent; consent false withdraws it and deletes what was
-/// given. Giving it again replaces it. Every field is optional: what is missing only keeps the respondent out of the
-/// weighted share (an age band outside 18-69 keeps them out of the indicator).
+/// given. Consent must be said either way: a request without it is refused (400 on <c>consent</c>), never read as a
+/// withdrawal. Giving it again replaces it. Every other field is optional: what is missing only keeps the respondent
+/// out of the weighted share (an age band outside 18-69 keeps them out of the indicator; residence counts only where a
+/// district's margins give it).
 /// </summary>
-public sealed record GiveProfile(string ContestId, string Token, bool Consent, string? AgeBand, string? Sex, string? Education, string? District)
-    : ICommand<ProfileOutcome>, IValidated
+public sealed record GiveProfile(string ContestId, string Token, bool? Consent, string? AgeBand, string? Sex, string? Education, string? District,
+    string? Residence = null) : ICommand<ProfileOutcome>, IValidated
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -24,7 +26,12 @@ public sealed record GiveProfile(string ContestId, string Token, bool Consent, s
         {
             yield return new FieldError("token", "is required");
         }
-        if (!Consent)
+        if (Consent is null)
+        {
+            yield return new FieldError("consent", "is required: true to give the profile, false to withdraw it");
+            yield break;
+        }
+        if (Consent == false)
         {
             yield break; // a withdrawal carries nothing to check
         }
@@ -44,6 +51,10 @@ public sealed record GiveProfile(string ContestId, string Token, bool Consent, s
         {
             yield return new FieldError("district", $"is one of {string.Join("、", ProfileCodes.Districts)}");
         }
+        if (Residence is not null && !ProfileCodes.Residences.Contains(Residence))
+        {
+            yield return new FieldError("residence", $"is one of {string.Join(", ", ProfileCodes.Residences)}");
+        }
     }
 }
 
@@ -58,12 +69,13 @@ public sealed class GiveProfileHandler(IAssessmentStore store, IParticipantStore
         _ = await store.GetSetupAsync(command.ContestId, cancellationToken) ?? throw DomainException.NotFound("Assessment", command.ContestId);
         var participant = await participants.FindByTokenAsync(command.ContestId, Ids.Hash(command.Token), cancellationToken)
             ?? throw new DomainException("unknown_token", "This participant token is not valid for this contest.");
-        if (!command.Consent)
+        if (command.Consent != true)
         {
             await store.DeleteProfileAsync(command.ContestId, participant.Id, cancellationToken);
             return new ProfileOutcome(false, true);
         }
-        var profile = new RespondentProfile(command.AgeBand, command.Sex, command.Education, command.District, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var profile = new RespondentProfile(command.AgeBand, command.Sex, command.Education, command.District,
+            clock.GetUtcNow().ToUnixTimeMilliseconds(), command.Residence);
         await store.SaveProfileAsync(command.ContestId, participant.Id, profile, cancellationToken);
         return new ProfileOutcome(true, !profile.OutsideAgeRange);
     }

@@ -24,14 +24,22 @@ public sealed record LoadMargins(string ContestId, ReadOnlyMemory<byte> Csv) : I
         }
         if (Csv.Length is 0 or > MaxBytes)
         {
-            return [new FieldError("file", "is a CSV of 1 byte to 1 MB")];
+            return [FieldError.Of("file", AssessmentReasons.Size.With(("mb", MaxBytes / 1024 / 1024)))];
         }
         return MarginsCsv.Read(Csv, 0).Errors;
     }
 }
 
-/// <summary>Which districts now have margins, and their populations.</summary>
-public sealed record MarginsSummary(IReadOnlyDictionary<string, double> Populations);
+/// <summary>
+/// Which districts now have margins, and their populations (each the district's sex total: the rule is shown with
+/// the totals of every dimension, so an organizer sees which number was taken).
+/// </summary>
+public sealed record MarginsSummary(IReadOnlyDictionary<string, double> Populations, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Totals)
+{
+    public static MarginsSummary Of(PopulationMargins margins) => new(
+        margins.Districts.ToDictionary(d => d.Key, d => d.Value.Population),
+        margins.Districts.ToDictionary(d => d.Key, d => d.Value.Totals));
+}
 
 public sealed class LoadMarginsHandler(IAssessmentStore store, TimeProvider clock) : ICommandHandler<LoadMargins, MarginsSummary>
 {
@@ -40,6 +48,6 @@ public sealed class LoadMarginsHandler(IAssessmentStore store, TimeProvider cloc
         _ = await store.GetSetupAsync(command.ContestId, cancellationToken) ?? throw DomainException.NotFound("Assessment", command.ContestId);
         var (margins, _) = MarginsCsv.Read(command.Csv, clock.GetUtcNow().ToUnixTimeMilliseconds());
         await store.SaveMarginsAsync(command.ContestId, margins!, cancellationToken);
-        return new MarginsSummary(margins!.Districts.ToDictionary(d => d.Key, d => d.Value.Population));
+        return MarginsSummary.Of(margins!);
     }
 }

@@ -8,7 +8,8 @@ namespace Quiz.Core.Features.Assessment;
 
 /// <summary>
 /// The first step of making an assessment in one go: checks what the organizer gave and returns the online round to
-/// create (the assessment bank, 20 + 10 + 10 + 10 items of 2 points). The endpoint sends that
+/// create (the assessment bank, 20 + 10 + 10 + 10 items of 2 points, balanced by subcategory and difficulty band:
+/// <see cref="PaperBalance"/>). The endpoint sends that
 /// <see cref="CreateOnlineRound"/> and then <see cref="CreateAssessment"/>, so each use case stays one handler and
 /// both privileged steps are audited. Targets are checked here too, so a bad target never leaves a round behind.
 /// </summary>
@@ -31,15 +32,16 @@ public sealed record PlanAssessmentRound(
     }
 }
 
-public sealed class PlanAssessmentRoundHandler(IBankStore banks) : IQueryHandler<PlanAssessmentRound, CreateOnlineRound>
+public sealed class PlanAssessmentRoundHandler(IBankStore banks, IQuestionSource questions) : IQueryHandler<PlanAssessmentRound, CreateOnlineRound>
 {
     public async ValueTask<CreateOnlineRound> Handle(PlanAssessmentRound query, CancellationToken cancellationToken)
     {
         var bankId = query.BankId
             ?? (await banks.ListAsync(cancellationToken)).FirstOrDefault(b => b.Name == CreateAssessment.ShippedBankName)?.Id
             ?? throw new DomainException("no_bank", $"No bankId was given and the shipped bank {CreateAssessment.ShippedBankName} is not loaded.");
-        // Results stay at their default, at the close: nobody learns the keys while others may still be answering.
-        return new CreateOnlineRound(query.Title, query.OpensAt, query.ClosesAt, query.TimeLimitSeconds, bankId, AssessmentDefaults.Blueprint,
+        var blueprint = PaperBalance.For(await questions.GetActiveQuestionsAsync(bankId, cancellationToken));
+        // Results (each person's score and rank) at the close; the keys are never released: an online round reveals none.
+        return new CreateOnlineRound(query.Title, query.OpensAt, query.ClosesAt, query.TimeLimitSeconds, bankId, blueprint,
             AssessmentDefaults.PointsPerItem, SelfRegistration: query.SelfRegistration);
     }
 }

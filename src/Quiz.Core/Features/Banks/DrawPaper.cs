@@ -25,9 +25,9 @@ public sealed record DrawPaper(string BankId, IReadOnlyList<BlueprintRule> Rules
             {
                 yield return new FieldError($"rules[{i}].count", "at least 1");
             }
-            if (Rules[i].Difficulty is < 1 or > 5)
+            foreach (var error in BlueprintRule.DifficultyErrors(Rules[i], $"rules[{i}]"))
             {
-                yield return new FieldError($"rules[{i}].difficulty", "is 1 to 5");
+                yield return error;
             }
         }
         if (Rules.Sum(r => (long)r.Count) > MaxQuestions)

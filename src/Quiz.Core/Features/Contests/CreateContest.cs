@@ -127,7 +127,9 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
                 + string.Join(" ", shortRules.Select(s => $"Round {s.Round + 1}, {s.Shortfall.Message}.")))
             {
                 Fields = [.. shortRules.Select(s => FieldError.Of($"rounds[{s.Round}].blueprint[{s.Shortfall.Rule - 1}].count",
-                    StageReasons.BlueprintShort.With(("have", s.Shortfall.Available), ("short", s.Shortfall.Wanted - s.Shortfall.Available))))],
+                    s.Shortfall.Excluded > 0
+                        ? StageReasons.BlueprintExcluded.With(("have", s.Shortfall.Available + s.Shortfall.Excluded), ("excluded", s.Shortfall.Excluded), ("short", s.Shortfall.Short))
+                        : StageReasons.BlueprintShort.With(("have", s.Shortfall.Available), ("short", s.Shortfall.Short))))],
             };
         }
         var hostKey = Ids.Secret();

@@ -1,4 +1,5 @@
 using Mediator;
+using Quiz.Core.Assessment;
 using Quiz.Core.Banks;
 using Quiz.Core.Common;
 using Quiz.Core.Contests;
@@ -17,6 +18,8 @@ public enum ReasonTable
 
     /// <summary>Roster sheets and people (GET /api/contests/roster-reasons); file-level problems keep the bank codes.</summary>
     Roster,
+    /// <summary>The literacy assessment: margins files and the statuses of districts (GET /api/assessments/reasons).</summary>
+    Assessment,
 }
 
 /// <summary>Every error code of one table with its English and Chinese texts, for pages that render errors themselves.</summary>
@@ -29,6 +32,7 @@ public sealed class ListReasonsHandler : IQueryHandler<ListReasons, IReadOnlyLis
         {
             ReasonTable.Stage => StageReasons.All,
             ReasonTable.Roster => RosterReasons.All,
+            ReasonTable.Assessment => AssessmentReasons.All,
             _ => BankReasons.All,
         });
 }

@@ -51,6 +51,13 @@ public sealed record CreateOnlineRound(
         {
             yield return new FieldError("blueprint", $"at least one rule, each drawing at least 1 question, {DrawPaper.MaxQuestions} in all at most");
         }
+        for (var i = 0; Blueprint is not null && i < Blueprint.Count; i++)
+        {
+            foreach (var error in BlueprintRule.DifficultyErrors(Blueprint[i], $"blueprint[{i}]"))
+            {
+                yield return error;
+            }
+        }
         if (Points is <= 0 or > 1000)
         {
             yield return new FieldError("points", "is more than 0 and at most 1000");
@@ -75,6 +82,9 @@ public sealed record OnlineRoundCreated(string ContestId, string HostKey, int Po
 public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContestStore contests, IAttemptStore attempts, TimeProvider clock)
     : ICommandHandler<CreateOnlineRound, OnlineRoundCreated>
 {
+    /// <summary>Seeds tried at creation when some question of the pool excludes another.</summary>
+    public const int ExclusionChecks = 100;
+
     public async ValueTask<OnlineRoundCreated> Handle(CreateOnlineRound command, CancellationToken cancellationToken)
     {
         if (command.ClosesAt <= clock.GetUtcNow())
@@ -84,10 +94,16 @@ public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContest
         }
         var bank = await questions.GetActiveQuestionsAsync(command.BankId, cancellationToken);
         var pool = bank.Where(q => command.Blueprint.Any(r => r.Matches(q))).OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
-        var check = PaperDrawer.Draw(command.BankId, pool, command.Blueprint, 0);
-        if (check.Paper is null)
+        // Every person draws their own paper at start. Without exclusions one draw shows whether every rule can be
+        // filled; with them a draw may corner itself, so a hundred seeds are tried before anyone meets a refusal.
+        var seeds = pool.Any(q => q.Excludes.Count > 0) ? ExclusionChecks : 1;
+        for (var seed = 0; seed < seeds; seed++)
         {
-            throw new DomainException("blueprint_short", "The bank cannot satisfy the blueprint. " + string.Join(" ", check.Shortfalls.Select(s => s.Message)));
+            var check = PaperDrawer.Draw(command.BankId, pool, command.Blueprint, seed);
+            if (check.Paper is null)
+            {
+                throw new DomainException("blueprint_short", "The bank cannot satisfy the blueprint. " + string.Join(" ", check.Shortfalls.Select(s => s.Message)));
+            }
         }
         var hostKey = Ids.Secret();
         var contest = new ContestDefinition

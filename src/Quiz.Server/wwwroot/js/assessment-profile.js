@@ -1,5 +1,6 @@
 // A respondent's profile for the literacy indicator (/assessment-profile#contest=<id>&me=<token>, or the contest this
-// phone joined on /play): age band, sex, education and district, sent only with consent; withdrawing deletes them.
+// phone joined on /play): age band, sex, education, district and residence (城镇/乡村), sent only with consent;
+// withdrawing deletes them. Every request says its consent (true or false): the server refuses one that does not.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 
@@ -14,6 +15,7 @@ const CHOICES = {
   sex: ["male", "female"],
   education: ["primary", "junior", "senior", "college"],
   district: ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"],
+  residence: ["urban", "rural"],
 };
 
 function fill() {
@@ -30,7 +32,7 @@ const show = (text, kind) => { $("result").innerHTML = `<div class="banner ${kin
 
 async function send(consent) {
   const body = { token, consent };
-  if (consent) for (const [field, name] of [["age", "ageBand"], ["sex", "sex"], ["education", "education"], ["district", "district"]]) body[name] = $(field).value || null;
+  if (consent) for (const [field, name] of [["age", "ageBand"], ["sex", "sex"], ["education", "education"], ["district", "district"], ["residence", "residence"]]) body[name] = $(field).value || null;
   const response = await fetch(`/api/assessments/${encodeURIComponent(contest)}/profile`,
     { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const data = await response.json().catch(() => ({}));
