@@ -9,7 +9,11 @@ namespace Quiz.Core.Boards;
 /// </summary>
 public sealed class LiveStandings(IBoardStore boards, IParticipantStore participants, LiveRooms rooms)
 {
-    public async Task<IReadOnlyList<Standing>> ReadAsync(string contestId, int seq, IReadOnlyList<Participant> who, CancellationToken cancellationToken)
+    /// <summary>
+    /// With <paramref name="final"/> (the question's answers are final: what the nodes send at a reveal, board or end)
+    /// the places come from the question's rank table, computed once for every node; otherwise they are looked up.
+    /// </summary>
+    public async Task<IReadOnlyList<Standing>> ReadAsync(string contestId, int seq, IReadOnlyList<Participant> who, CancellationToken cancellationToken, bool final = false)
     {
         if (who.Count == 0)
         {
@@ -28,7 +32,9 @@ public sealed class LiveStandings(IBoardStore boards, IParticipantStore particip
                 unknown.Add(participant.Id);
             }
         }
-        var places = boards.ReadPlacesAsync(contestId, [.. who.Select(p => p.Id)], cancellationToken);
+        var places = final
+            ? boards.ReadRankedAsync(contestId, seq, [.. who.Select(p => p.Id)], cancellationToken)
+            : boards.ReadPlacesAsync(contestId, [.. who.Select(p => p.Id)], cancellationToken);
         var stored = boards.ReadAnswersAsync(contestId, seq, unknown, cancellationToken);
         var groups = new BoardViews.GroupRanks(await boards.ReadGroupsAsync(contestId, cancellationToken));
         var count = await participants.CountAsync(contestId, cancellationToken);

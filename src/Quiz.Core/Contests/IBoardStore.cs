@@ -13,8 +13,14 @@ public interface IBoardStore
     /// <summary>Every group row, per dimension (team, unit, district).</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<GroupRow>>> ReadGroupsAsync(string contestId, CancellationToken cancellationToken);
 
-    /// <summary>Each named participant's row and how many are strictly ahead of it.</summary>
+    /// <summary>Each named participant's row and how many are strictly ahead of it, looked up for these participants.</summary>
     Task<IReadOnlyDictionary<string, PersonPlace>> ReadPlacesAsync(string contestId, IReadOnlyList<string> participantIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same, from the rank table of question <paramref name="seq"/>: everyone ranked once, by whichever node asks
+    /// first, once the question's answers are final; what every node reads to send its participants their standings.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, PersonPlace>> ReadRankedAsync(string contestId, int seq, IReadOnlyList<string> participantIds, CancellationToken cancellationToken);
 
     /// <summary>The stored answers of these participants to question <paramref name="seq"/>: points and the streak each left.</summary>
     Task<IReadOnlyDictionary<string, KnownAnswer>> ReadAnswersAsync(string contestId, int seq, IReadOnlyList<string> participantIds, CancellationToken cancellationToken);

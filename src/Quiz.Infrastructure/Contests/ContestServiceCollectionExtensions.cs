@@ -10,6 +10,7 @@ public static class ContestServiceCollectionExtensions
     public static IServiceCollection AddQuizContestStores(this IServiceCollection services)
     {
         services.AddSingleton<ShardMap>();
+        services.AddSingleton<RankTable>();
         services.AddSingleton<IContestStore, RedisContestStore>();
         services.AddSingleton<IParticipantStore, RedisParticipantStore>();
         services.AddSingleton<IBoardStore, RedisBoardStore>();

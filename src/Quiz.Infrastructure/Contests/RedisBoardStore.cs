@@ -10,7 +10,7 @@ namespace Quiz.Infrastructure.Contests;
 /// The live boards as rows. Per shard the person board is one sorted set (<see cref="BoardScore"/>) and the group sums
 /// one hash per dimension; reads merge the shards: the top N of each, the counts ahead in each, the sums of all.
 /// </summary>
-internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys keys, ShardMap shards) : IBoardStore
+internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys keys, ShardMap shards, RankTable ranks) : IBoardStore
 {
     /// <summary>
     /// Up to this many participants in a shard, a node placing a large share of them reads the shard's whole board once
@@ -128,6 +128,11 @@ internal sealed class RedisBoardStore(IConnectionMultiplexer redis, RedisKeys ke
         }
         return places;
     }
+
+    public async Task<IReadOnlyDictionary<string, PersonPlace>> ReadRankedAsync(string contestId, int seq, IReadOnlyList<string> participantIds, CancellationToken cancellationToken) =>
+        participantIds.Count == 0
+            ? new Dictionary<string, PersonPlace>()
+            : await ranks.ReadAsync(contestId, seq, await shards.CountAsync(contestId, cancellationToken), participantIds);
 
     private static async Task<Dictionary<string, PersonPlace>> PlacesFromWholeBoardAsync(IDatabase db, RedisKey board, IReadOnlyList<string> participantIds)
     {

@@ -75,6 +75,15 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: group name to number of participants, for a dimension.</summary>
     public string GroupSize(string id, string dimension) => $"{Contest_(id)}gn:{dimension}";
 
+    /// <summary>Hash: participant id to "rank|hundredths|timeMs" after question <paramref name="seq"/>, for the participants of one shard.</summary>
+    public string RankTable(string id, int seq, int shard) => $"{Shard_(id, shard)}rank:{seq}";
+
+    /// <summary>String: the answer count of each shard ("n0,n1,…") the rank table of question <paramref name="seq"/> was built on.</summary>
+    public string RankTableState(string id, int seq) => $"{Contest_(id)}rank:{seq}:state";
+
+    /// <summary>String with a short expiry: a node is building the rank table of question <paramref name="seq"/>.</summary>
+    public string RankTableLock(string id, int seq) => $"{Contest_(id)}rank:{seq}:lock";
+
     /// <summary>String: the public board (rows as JSON), published when a question opens; what anyone reads until it is revealed.</summary>
     public string PublishedBoard(string id) => $"{Contest_(id)}pub";
 

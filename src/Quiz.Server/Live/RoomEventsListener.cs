@@ -119,7 +119,7 @@ public sealed partial class RoomEventsListener(
         }
         // One read of the boards for all of this node's participants, then the sends, in parallel chunks.
         var locals = local.Of(contestId);
-        var standings = await sender.Send(new GetStandings(contestId, seq, [.. locals.Select(c => c.Value)]));
+        var standings = await sender.Send(new GetStandings(contestId, seq, [.. locals.Select(c => c.Value)], Final: true));
         await Parallel.ForEachAsync(locals.Zip(standings).Chunk(Chunk), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (chunk, _) =>
             await Task.WhenAll(chunk.Select(pair => hub.Clients.Client(pair.First.Key).StandingUpdated(pair.Second))));
     }
