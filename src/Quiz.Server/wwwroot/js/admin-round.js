@@ -25,7 +25,8 @@ export function initRoundForm(banks) {
         <div><label for="o-results">${esc(t("or.results"))}</label><select id="o-results"><option value="AtClose">${esc(t("or.atClose"))}</option><option value="Immediately">${esc(t("or.immediately"))}</option></select></div>
       </div>
       <div class="row"><label class="inline"><input id="o-partial" type="checkbox"> ${esc(t("c.partial"))}</label>
-        <label class="inline"><input id="o-self" type="checkbox"> ${esc(t("or.self"))}</label></div>
+        <label class="inline"><input id="o-self" type="checkbox"> ${esc(t("or.self"))}</label>
+        <label class="inline"><input id="o-review" type="checkbox"> ${esc(t("or.review"))}</label></div>
       <h3>${esc(t("c.mode.blueprint"))}</h3>
       <div id="o-rules"></div>
       <div class="row"><button type="button" class="secondary" id="o-add-rule">${esc(t("c.addRule"))}</button><button type="submit">${esc(t("or.create"))}</button></div>
@@ -62,6 +63,7 @@ async function create(e) {
       opensAt: new Date(v("#o-opens")).toISOString(), closesAt: new Date(v("#o-closes")).toISOString(),
       timeLimitSeconds: Math.round(Number(v("#o-limit")) * 60), points: Number(v("#o-points")), results: v("#o-results"),
       partialCredit: panel.querySelector("#o-partial").checked ? "Proportional" : "None", selfRegistration: panel.querySelector("#o-self").checked,
+      review: panel.querySelector("#o-review").checked,
       blueprint: rules.map(r => ({ count: Number(r.count), type: r.type || null, difficulty: r.difficulty ? Number(r.difficulty) : null, category: r.category || null })),
     });
     error.hidden = true;
@@ -86,7 +88,7 @@ async function importRoster() {
     .map(([name, staffId, unit, district, phone]) => ({ name, staffId, unit: unit || null, district: district || null, phone: phone || null }));
   try {
     const codes = await api("POST", `/api/contests/${created.contestId}/roster`, people);
-    const link = c => `${location.origin}/round?c=${encodeURIComponent(created.contestId)}&code=${encodeURIComponent(c.code)}`;
+    const link = c => `${location.origin}/round?c=${encodeURIComponent(created.contestId)}#code=${encodeURIComponent(c.code)}`;
     const csv = "\uFEFF姓名,工号,个人链接\r\n" + codes.filter(c => c.code).map(c => [c.name, c.staffId, link(c)].map(x => `"${String(x).replace(/"/g, '""')}"`).join(",")).join("\r\n");
     panel.querySelector("#o-codes").innerHTML = `<p>${esc(t("or.codes"))} <a download="round-links.csv" href="${URL.createObjectURL(new Blob([csv], { type: "text/csv" }))}">round-links.csv</a></p>
       <table><tr><th>${esc(t("round.name"))}</th><th>${esc(t("or.staffId"))}</th><th>${esc(t("or.link"))}</th></tr>${codes.map(c => `<tr><td>${esc(c.name)}</td><td>${esc(c.staffId)}</td>
