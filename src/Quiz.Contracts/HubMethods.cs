@@ -17,4 +17,5 @@ public static class HubMethods
     public const string StageSeats = nameof(StageSeats);
     public const string TakeSeat = nameof(TakeSeat);
     public const string Buzz = nameof(Buzz);
+    public const string GetKey = nameof(GetKey);
 }

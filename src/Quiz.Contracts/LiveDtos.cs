@@ -133,3 +133,10 @@ public sealed record HostSession(string JoinCode, RoomSnapshot Room);
 
 /// <summary>Whether the node that holds this connection reaches its store, as of <see cref="AtMs"/> (server clock).</summary>
 public sealed record StoreStatus(bool Available, long AtMs);
+
+/// <summary>
+/// A question's key and explanation for the host and judges before the reveal (<c>GetKey</c>): a judge marks an oral
+/// answer while the question is still open. <see cref="Options"/> are option ids (in order for ordering questions);
+/// <see cref="Accepted"/> the texts a fill-in accepts.
+/// </summary>
+public sealed record QuestionKey(string ContestId, int Seq, IReadOnlyList<int> Options, IReadOnlyList<string> Accepted, string Explanation);

@@ -16,7 +16,21 @@ public sealed record RoundInfo(
     bool SelfRegistration,
     string Results,
     long ServerNowMs,
-    bool Assessment = false);
+    bool Assessment = false,
+    bool Review = false);
+
+/// <summary>
+/// One's own paper after the results are released, in a round created with <c>review: true</c> (never an assessment):
+/// each item as it was shown, what was answered, the points it earned, the key and the explanation.
+/// </summary>
+public sealed record AttemptReview(string ContestId, double Score, double MaxScore, IReadOnlyList<ReviewItem> Items);
+
+/// <summary>
+/// <see cref="Chosen"/>: the option ids answered (in order for ordering); <see cref="Key"/>: the right option ids (in
+/// order for ordering) or, for fill-in, <see cref="Accepted"/>.
+/// </summary>
+public sealed record ReviewItem(int Index, string Type, string Stem, IReadOnlyList<OptionView> Options, string? ImageUrl, double Points,
+    bool Answered, IReadOnlyList<int> Chosen, string? Text, double Earned, IReadOnlyList<int> Key, IReadOnlyList<string> Accepted, string? Explanation);
 
 /// <summary>A self-registered participant's token: kept by the page, sent as X-Participant-Token.</summary>
 public sealed record RoundRegistration(string ParticipantId, string Token);

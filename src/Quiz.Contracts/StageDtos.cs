@@ -89,7 +89,14 @@ public sealed record StageView(
     long WindowEndsAtMs,
     long TurnEndsAtMs,
     long ServerTimeMs,
-    long DecideAtMs = 0);
+    long DecideAtMs = 0,
+    IReadOnlyList<StageCorrection>? Corrections = null);
+
+/// <summary>
+/// A score correction as the stage keeps it: on question <see cref="Seq"/>, <see cref="Value"/> points (+/-) to
+/// <see cref="Team"/>, why, by whom (<c>account:name</c>, or <c>host:…</c> for the host key) and when (server clock).
+/// </summary>
+public sealed record StageCorrection(int Seq, int Team, int Value, string Reason, string? By, long AtMs);
 
 /// <summary>A stage move. <see cref="Team"/>: wager, correct; <see cref="Value"/>: the stake or the correction (+/-).</summary>
 public sealed record StageRequest(string Move, int? Team = null, int? Value = null, bool? Correct = null, string? Reason = null);

@@ -27,7 +27,7 @@ public sealed class RoundTests
         await Screenshots.TakeAsync(phone, "30-round-paper");
 
         await phone.ReloadAsync();
-        await Expect(phone.Locator("#progress")).ToHaveTextAsync("第 1 / 3 题");
+        await Expect(phone.Locator("#progress")).ToHaveTextAsync("第 2 / 3 题"); // back at the item it was on
         await Expect(phone.Locator("#map button.answered")).ToHaveCountAsync(2);
         await Expect(phone.Locator("#save-state")).ToHaveTextAsync("已保存");
         await Expect(phone.Locator("#clock")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(9:[0-5]\d|10:00)$"));

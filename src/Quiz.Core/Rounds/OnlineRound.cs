@@ -38,6 +38,12 @@ public sealed record OnlineRound
     /// </summary>
     public bool PublicNames { get; init; }
 
+    /// <summary>
+    /// Whether each person may review their own paper (their answers, the key, the explanations) once results are
+    /// released. Off by default, and never for a literacy assessment, whose items are reused.
+    /// </summary>
+    public bool Review { get; init; }
+
     /// <summary>Secret mixed into every paper seed, so nobody can predict another person's paper from the ids.</summary>
     public required string PaperSalt { get; init; }
 

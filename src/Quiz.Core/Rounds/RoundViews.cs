@@ -11,7 +11,21 @@ public static class RoundViews
         var round = setup.Round;
         return new RoundInfo(setup.Contest.Id, setup.Contest.Title, round.Status(nowMs), round.OpensAtMs, round.ClosesAtMs,
             round.TimeLimitSeconds, round.PaperSize, round.MaxScore, round.SelfRegistration,
-            round.Results == ResultsRelease.Immediately ? "immediately" : "atClose", nowMs);
+            round.Results == ResultsRelease.Immediately ? "immediately" : "atClose", nowMs, Review: round.Review);
+    }
+
+    /// <summary>One's own paper with the keys: only for an ended attempt once released (the caller checks), in the person's order.</summary>
+    public static AttemptReview Review(RoundSetup setup, Attempt attempt, AttemptResult result)
+    {
+        var items = attempt.Items.Select((item, i) =>
+        {
+            var q = setup.ById[item.QuestionId];
+            var outcome = i < result.Items.Count ? result.Items[i] : null;
+            return new ReviewItem(i, Views.TypeName(q.Type), q.Stem, [.. item.OptionOrder.Select(o => new OptionView(o, q.Options[o]))], q.ImageUrl,
+                setup.Round.Points, outcome?.Answered ?? false, outcome?.Options ?? [], outcome?.Text, outcome?.Points ?? 0,
+                q.Answer.Options, q.Answer.Accepted, q.Explanation);
+        }).ToList();
+        return new AttemptReview(setup.Contest.Id, result.Score, result.MaxScore, items);
     }
 
     public static AttemptView Attempt(RoundSetup setup, Participant who, Attempt attempt, AnswerSheet sheet, AttemptResultView? result, long nowMs)

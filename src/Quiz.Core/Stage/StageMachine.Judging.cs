@@ -71,7 +71,7 @@ public static partial class StageMachine
     }
 
     /// <summary>A manual correction: any time, with a reason (the contest log keeps it with who and when).</summary>
-    private static StageStep Correct(StageState state, StageMove move)
+    private static StageStep Correct(StageState state, StageMove move, long nowMs)
     {
         if (move.Team is not { } team || team < 0 || team >= state.Teams.Count)
         {
@@ -85,6 +85,7 @@ public static partial class StageMachine
         {
             throw Refuse(StageMoves.Correct, "a correction needs a reason");
         }
-        return new StageStep(AddScore(state, team, delta), $"corrected:{team}:{delta}", delta);
+        var correction = new StageCorrection(state.Seq, team, delta, move.Reason.Trim(), move.By, nowMs);
+        return new StageStep(AddScore(state, team, delta) with { Corrections = [.. state.Corrections, correction] }, $"corrected:{team}:{delta}", delta);
     }
 }

@@ -29,7 +29,7 @@ public static partial class StageMachine
             StageMoves.Expire => Expire(state, setup, nowMs),
             StageMoves.Judge => Judge(state, segment, setup, move, nowMs),
             StageMoves.Wager => Wager(state, segment, move),
-            StageMoves.Correct => Correct(state, move),
+            StageMoves.Correct => Correct(state, move, nowMs),
             BuzzMove => Buzz(state, segment, setup, move),
             _ => throw new DomainException("unknown_move", $"'{move.Kind}' is not a stage move; use one of arm, judge, wager, correct, decide, expire."),
         };

@@ -58,6 +58,9 @@ public sealed record StageState
     /// <summary>The team that won the segment (the last one standing, or the tie-break's winner).</summary>
     public int? Winner { get; init; }
 
+    /// <summary>Every score correction of the contest, oldest first (also in the contest log), so every console lists them.</summary>
+    public IReadOnlyList<StageCorrection> Corrections { get; init; } = [];
+
     public static StageState Initial(StageSetup setup) =>
         new() { Teams = [.. setup.Teams.Select(t => new TeamStanding(t.Name, setup.BaseScore, 0, 0, false))] };
 }
@@ -79,4 +82,4 @@ public sealed record StageStep(StageState State, string Outcome, int Delta = 0)
 }
 
 /// <summary>A stage move as the machine takes it; <see cref="AtUs"/> is the server's receive stamp of a buzz.</summary>
-public sealed record StageMove(string Kind, int? Team = null, int? Value = null, bool? Correct = null, string? Reason = null, long AtUs = 0);
+public sealed record StageMove(string Kind, int? Team = null, int? Value = null, bool? Correct = null, string? Reason = null, long AtUs = 0, string? By = null);

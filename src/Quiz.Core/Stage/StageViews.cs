@@ -15,6 +15,6 @@ public static class StageViews
         return new StageView(contestId, state.Version, state.Seq, state.Round, segment?.Kind.ToString().ToLowerInvariant(), state.Phase, state.Turn, member,
             [.. teams], [.. StageMachine.InOrder(state).Select(b => new BuzzView(b.Team, b.AtUs))], state.Wager,
             segment?.Kind == SegmentKind.Wager ? segment.WagerValues : [], state.Order, state.Winner,
-            state.ArmedAtMs, state.WindowEndsAtMs, state.TurnEndsAtMs, nowMs, state.DecideAtMs);
+            state.ArmedAtMs, state.WindowEndsAtMs, state.TurnEndsAtMs, nowMs, state.DecideAtMs, state.Corrections);
     }
 }

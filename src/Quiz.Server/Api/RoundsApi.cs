@@ -32,6 +32,8 @@ internal static class RoundsApi
         rounds.MapPut("/{contestId}/attempt/answers/{index:int}", Save).WithName("SaveAnswer").WithMetadata(new RequestSizeLimitAttribute(4096))
             .WithDescription("Autosave; refused (409 time_up) when the server receives it after the deadline.");
         rounds.MapPost("/{contestId}/attempt/submit", Submit).WithName("SubmitAttempt");
+        rounds.MapGet("/{contestId}/attempt/review", Review).WithName("GetAttemptReview")
+            .WithDescription("One's own paper with keys and explanations, once released, in a round created with review: true (never an assessment).");
         rounds.MapPost("/{contestId}/attempt/signals", Signal).WithName("ReportSignal").WithMetadata(new RequestSizeLimitAttribute(1024));
         rounds.MapGet("/{contestId}/boards", Boards).WithName("GetRoundBoards");
         rounds.MapGet("/{contestId}/results", Results).WithName("GetRoundResults")
@@ -51,7 +53,17 @@ internal static class RoundsApi
     private static async Task<Ok<RoundInfo>> Info(string contestId, ISender sender, CancellationToken ct)
     {
         var info = await sender.Send(new GetRoundInfo(contestId), ct);
-        return TypedResults.Ok(info with { Assessment = await sender.Send(new IsAssessment(contestId), ct) });
+        var assessment = await sender.Send(new IsAssessment(contestId), ct);
+        return TypedResults.Ok(info with { Assessment = assessment, Review = info.Review && !assessment });
+    }
+
+    private static async Task<Ok<AttemptReview>> Review(string contestId, [FromHeader(Name = TokenHeader)] string? token, ISender sender, CancellationToken ct)
+    {
+        if (await sender.Send(new IsAssessment(contestId), ct))
+        {
+            throw new Core.Common.DomainException("review_off", "An assessment never shows its keys.");
+        }
+        return TypedResults.Ok(await sender.Send(new GetAttemptReview(contestId, token ?? ""), ct));
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ internal sealed class HubAccessFilter(AccountRoles roles) : IHubFilter
             return await next(invocationContext);
         }
         var caller = invocationContext.Context;
-        if (method is HubMethods.Control or HubMethods.Stage or HubMethods.StageSeats && caller.HostAccount() is { } account
+        if (method is HubMethods.Control or HubMethods.Stage or HubMethods.StageSeats or HubMethods.GetKey && caller.HostAccount() is { } account
             && !await roles.HasAnyAsync(account, caller.IsJudgeOnly() ? Roles.Judges : Roles.Hosts, caller.ConnectionAborted))
         {
             caller.ClearHost();

@@ -26,6 +26,20 @@ public sealed partial class QuizHub
         return HubReply<StageView?>.Of(await sender.Send(new Core.Features.Stage.GetStage(contestId), Context.ConnectionAborted));
     }
 
+    /// <summary>
+    /// Host or judge of this contest only: question <paramref name="seq"/>'s key and explanation before the reveal, so a
+    /// judge can mark an oral answer. A participant, a screen, a seat or a stranger gets <c>forbidden</c>.
+    /// </summary>
+    public async Task<HubReply<QuestionKey>> GetKey(int seq)
+    {
+        var contestId = Context.ContestId();
+        if (contestId is null || !Context.IsHost())
+        {
+            throw new DomainException(HubErrors.Forbidden, "Only the host or a judge of this contest may see a key before the reveal.");
+        }
+        return HubReply<QuestionKey>.Of(await sender.Send(new Core.Features.Live.GetQuestionKey(contestId, seq), Context.ConnectionAborted));
+    }
+
     /// <summary>Host only: each team's seat code, to hand to the team's phone or buzzer device.</summary>
     public async Task<HubReply<IReadOnlyList<StageSeat>>> StageSeats()
     {

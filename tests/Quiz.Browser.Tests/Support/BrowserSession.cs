@@ -36,6 +36,12 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>An organizer's desktop (1440x900), where the admin pages are used and photographed.</summary>
     public async Task<IPage> DesktopAsync(Uri server) => await PageAsync(server, 1440, 900);
 
+    /// <summary>The host's laptop as issue 17 measured it: 1366x768, where the stage panel must be in view.</summary>
+    public async Task<IPage> HostLaptopAsync(Uri server) => await PageAsync(server, 1366, 768);
+
+    /// <summary>A phone of another size (the larger of the two measured: 414x896).</summary>
+    public async Task<IPage> PhoneAsync(Uri server, int width, int height) => await PageAsync(server, width, height, isMobile: true);
+
     private async Task<IPage> PageAsync(Uri server, int width, int height, bool isMobile = false)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions

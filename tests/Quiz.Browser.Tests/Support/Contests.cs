@@ -34,12 +34,16 @@ public static class Contests
         CreateRoundsAsync(server, rules, stage, [keys]);
 
     /// <summary>A contest of a round per list of question keys, all under the same rules; <paramref name="stage"/> as above, a segment per round.</summary>
-    public static async Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds)
+    public static Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds) =>
+        CreateRoundsAsync(server, rules, stage, rounds, SeededQuestions.Json);
+
+    /// <summary>As above, with questions from <paramref name="bankJson"/> (the JSON import format) instead of the seeded bank.</summary>
+    public static async Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds, string bankJson)
     {
         using var http = server.CreateHttpClient();
         var bank = await ReadAsync(await http.PostAsJsonAsync("/api/banks", new { name = "浏览器测试题库" }));
         var bankId = bank["id"]!.GetValue<string>();
-        using var file = new StringContent(SeededQuestions.Json, Encoding.UTF8, "application/json");
+        using var file = new StringContent(bankJson, Encoding.UTF8, "application/json");
         await ReadAsync(await http.PostAsync($"/api/banks/{bankId}/import?format=json", file));
         var page = await ReadAsync(await http.GetAsync($"/api/banks/{bankId}/questions?pageSize=50"));
         var ids = page["items"]!.AsArray().ToDictionary(q => q!["key"]!.GetValue<string>(), q => q!["id"]!.GetValue<string>());

@@ -8,9 +8,17 @@ namespace Quiz.Browser.Tests.Support;
 /// <summary>An online round over the REST API: the seeded bank, a round drawing three of its questions, a roster of one.</summary>
 public static class Rounds
 {
-    public sealed record Created(string ContestId, string Code);
+    public sealed record Created(string ContestId, string Code)
+    {
+        /// <summary>A second person's code, for a round created with two on its roster.</summary>
+        public string Second { get; init; } = "";
+    }
 
-    public static async Task<Created> CreateAsync(QuizServer server, int timeLimitSeconds, string results = "Immediately")
+    public static Task<Created> CreateAsync(QuizServer server, int timeLimitSeconds, string results = "Immediately") =>
+        CreateAsync(server, timeLimitSeconds, results, review: false, now: DateTimeOffset.UtcNow);
+
+    /// <summary>As above; <paramref name="review"/> lets people review their paper after release; the window is from a minute before <paramref name="now"/> to an hour after.</summary>
+    public static async Task<Created> CreateAsync(QuizServer server, int timeLimitSeconds, string results, bool review, DateTimeOffset now)
     {
         using var http = server.CreateHttpClient();
         var bank = await ReadAsync(await http.PostAsJsonAsync("/api/banks", new { name = "网络竞赛题库" }));
@@ -20,17 +28,18 @@ public static class Rounds
         var created = await ReadAsync(await http.PostAsJsonAsync("/api/rounds", new
         {
             title = "职工网络科普知识竞赛",
-            opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            closesAt = DateTimeOffset.UtcNow.AddHours(1),
+            opensAt = now.AddMinutes(-1),
+            closesAt = now.AddHours(1),
             timeLimitSeconds,
             bankId,
             blueprint = new[] { new { count = 3 } },
             results,
+            review,
         }));
         var contestId = created["contestId"]!.GetValue<string>();
         var codes = await ReadAsync(await http.PostAsJsonAsync($"/api/contests/{contestId}/roster",
-            new[] { new { name = "周师傅", staffId = "GH-0001", unit = "市电力公司", district = "拱墅区" } }));
-        return new Created(contestId, codes[0]!["code"]!.GetValue<string>());
+            new[] { new { name = "周师傅", staffId = "GH-0001", unit = "市电力公司", district = "拱墅区" }, new { name = "陈阿姨", staffId = "GH-0002", unit = "市电力公司", district = "拱墅区" } }));
+        return new Created(contestId, codes[0]!["code"]!.GetValue<string>()) { Second = codes[1]!["code"]!.GetValue<string>() };
     }
 
     /// <summary>A literacy assessment made in one step (POST /api/assessments) on the shipped questionnaire, with a roster of one.</summary>

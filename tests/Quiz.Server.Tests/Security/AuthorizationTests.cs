@@ -29,7 +29,7 @@ public sealed class AuthorizationTests
         // person by X-Participant-Token instead of an account (refusals tested in Rounds/AttemptTests).
         "GET /api/rounds/{contestId}", "POST /api/rounds/{contestId}/register", "GET /api/rounds/{contestId}/boards",
         "POST /api/rounds/{contestId}/attempt", "GET /api/rounds/{contestId}/attempt", "PUT /api/rounds/{contestId}/attempt/answers/{index:int}",
-        "POST /api/rounds/{contestId}/attempt/submit", "POST /api/rounds/{contestId}/attempt/signals",
+        "POST /api/rounds/{contestId}/attempt/submit", "POST /api/rounds/{contestId}/attempt/signals", "GET /api/rounds/{contestId}/attempt/review",
     ];
 
     /// <summary>Endpoints for any account role, hosts and judges included: the contest list, to reopen a host console by account.</summary>

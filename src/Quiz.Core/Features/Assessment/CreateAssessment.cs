@@ -44,6 +44,11 @@ public sealed class CreateAssessmentHandler(IAssessmentStore store, IContestStor
         var round = contest.Online
             ?? throw new DomainException("not_online_round", $"Contest '{command.ContestId}' is not an online round; only an online round can be an assessment.");
         var errors = AssessmentPaper.Check(round);
+        if (round.Review)
+        {
+            // An assessment's items are a standing questionnaire: nobody may take its keys home.
+            errors = [.. errors, new FieldError("review", "an assessment never shows its keys; create the round without review")];
+        }
         if (errors.Count > 0)
         {
             throw new QuizValidationException(errors);

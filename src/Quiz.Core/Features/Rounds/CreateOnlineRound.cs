@@ -23,7 +23,8 @@ public sealed record CreateOnlineRound(
     ResultsRelease Results = ResultsRelease.AtClose,
     bool SelfRegistration = false,
     int MinMsPerAnswer = 1500,
-    bool PublicNames = false) : ICommand<OnlineRoundCreated>, IValidated, IAudited
+    bool PublicNames = false,
+    bool Review = false) : ICommand<OnlineRoundCreated>, IValidated, IAudited
 {
     public string AuditTarget => "contest:new";
 
@@ -127,6 +128,7 @@ public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContest
                 SelfRegistration = command.SelfRegistration,
                 MinMsPerAnswer = command.MinMsPerAnswer,
                 PublicNames = command.PublicNames,
+                Review = command.Review,
                 PaperSalt = Ids.Secret(),
             },
         };

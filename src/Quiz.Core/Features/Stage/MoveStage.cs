@@ -60,7 +60,7 @@ public sealed class MoveStageHandler(StageUpdater stage, LiveRooms rooms, TimePr
     public async ValueTask<StageView> Handle(MoveStage command, CancellationToken cancellationToken)
     {
         var r = command.Request;
-        var step = await stage.ApplyAsync(command.ContestId, new StageMove(r.Move, r.Team, r.Value, r.Correct, r.Reason?.Trim()), command.Actor, cancellationToken);
+        var step = await stage.ApplyAsync(command.ContestId, new StageMove(r.Move, r.Team, r.Value, r.Correct, r.Reason?.Trim(), By: command.Actor), command.Actor, cancellationToken);
         if (step.Before is { } before)
         {
             AuditScope.Record(Scores(before), Scores(step.State) with { Outcome = step.Outcome });

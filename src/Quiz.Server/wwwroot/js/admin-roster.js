@@ -23,7 +23,7 @@ export function openRosterImport(container, target, onDone = () => {}) {
 
 /** A person's own link: the live page enters with the code after #, the online round with it in the link it was sent. */
 export const personalLink = (target, code) => target.kind === "online"
-  ? `${location.origin}/round?c=${encodeURIComponent(target.contestId)}&code=${encodeURIComponent(code)}`
+  ? `${location.origin}/round?c=${encodeURIComponent(target.contestId)}#code=${encodeURIComponent(code)}`
   : `${location.origin}/play#contest=${encodeURIComponent(target.contestId)}&me=${encodeURIComponent(code)}`;
 
 function draw() {

@@ -49,7 +49,8 @@ function drawForm() {
         <div><label for="o-results">${esc(t("or.results"))}</label><select id="o-results"><option value="AtClose">${esc(t("or.atClose"))}</option><option value="Immediately">${esc(t("or.immediately"))}</option></select></div>
       </div>
       <div class="row"><label class="inline"><input id="o-partial" type="checkbox"> ${esc(t("c.partial"))}</label>
-        <label class="inline"><input id="o-self" type="checkbox"> ${esc(t("or.self"))}</label></div>
+        <label class="inline"><input id="o-self" type="checkbox"> ${esc(t("or.self"))}</label>
+        <label class="inline"><input id="o-review" type="checkbox"> ${esc(t("or.review"))}</label></div>
       <h3>${esc(t("c.mode.blueprint"))}</h3>
       <div id="o-rules"></div>
       <div class="row"><button type="button" class="secondary" id="o-add-rule">${esc(t("c.addRule"))}</button><button type="submit">${esc(t("or.create"))}</button></div>
@@ -80,6 +81,7 @@ async function create(e) {
       opensAt: new Date(v("#o-opens")).toISOString(), closesAt: new Date(v("#o-closes")).toISOString(),
       timeLimitSeconds: Math.round(Number(v("#o-limit")) * 60), points: Number(v("#o-points")), results: v("#o-results"),
       partialCredit: panel.querySelector("#o-partial").checked ? "Proportional" : "None", selfRegistration: panel.querySelector("#o-self").checked,
+      review: panel.querySelector("#o-review").checked,
       blueprint: rules.map(r => ({ count: Number(r.count), type: r.type || null, difficulty: r.difficulty ? Number(r.difficulty) : null, category: r.category || null })),
     });
     error.hidden = true;

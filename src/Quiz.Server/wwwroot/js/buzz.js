@@ -66,7 +66,7 @@ async function buzz() {
 
 $("buzz").addEventListener("click", buzz);
 document.addEventListener("keydown", e => {
-  if ((e.key === " " || e.key === "Enter") && !$("seat").hidden && !e.target.closest("input")) { e.preventDefault(); buzz(); }
+  if ((e.key === " " || e.key === "Enter") && !$("seat").hidden && !$("buzz").disabled && !e.target.closest("input")) { e.preventDefault(); buzz(); }
 });
 
 function describe(error) {
@@ -80,11 +80,33 @@ function showError(message) {
   $("error").textContent = message;
 }
 
+/**
+ * How the button looks and what it says in each phase, so nobody mistakes a closed buzzer for an open one: open
+ * (green, 抢答), reading (amber, 请勿抢答: a press now is early and costs points), ours to answer, and closed (grey,
+ * disabled) with the reason in words.
+ */
+function buzzerLook() {
+  const me = stage.teams[team];
+  const eligible = !me?.out && (stage.segment !== "tiebreak" || stage.order.includes(team)) && !stage.buzzes.some(b => b.team === team);
+  switch (stage.phase) {
+    case "ready": return { look: "wait", text: t("buzz.state.wait"), enabled: true };
+    case "armed": return eligible ? { look: "armed", text: t("buzz.button"), enabled: true } : { look: "off", text: t("buzz.state.notYou"), enabled: false };
+    case "answering": return stage.turn === team ? { look: "ours", text: t("buzz.state.ours"), enabled: false }
+      : { look: "off", text: t("buzz.state.other", { team: teamName(stage, stage.turn) }), enabled: false };
+    default: return { look: "off", text: t("buzz.state.closed"), enabled: false };
+  }
+}
+
 function render() {
   if (!stage || team === null) return;
   $("seat-name").textContent = t("buzz.seat", { team: teamName(stage, team) });
-  $("phase").textContent = phaseText(stage);
-  $("buzz").classList.toggle("armed", stage.phase === "armed");
+  $("phase").textContent = phaseText(stage) || t("ph.idle");
+  const { look, text, enabled } = buzzerLook();
+  const button = $("buzz");
+  button.className = `buzz ${look}`;
+  button.textContent = text;
+  button.disabled = !enabled;
+  button.dataset.phase = look;
   $("result").textContent = result;
   $("teams").innerHTML = teamTiles(stage);
 }

@@ -22,8 +22,16 @@ export function initStage(connection, handlers) {
   });
   $("correct-form").addEventListener("submit", async e => {
     e.preventDefault();
-    const done = await send({ move: "correct", team: Number($("correct-team").value), value: Number($("correct-value").value), reason: $("correct-reason").value.trim() });
-    if (done) { $("correct-value").value = ""; $("correct-reason").value = ""; }
+    const request = { move: "correct", team: Number($("correct-team").value), value: Number($("correct-value").value), reason: $("correct-reason").value.trim() };
+    $("correct-done").hidden = true;
+    const done = await send(request);
+    if (done) {
+      // Said in words, with the new score: a correction changes a number on the big screen, so the console confirms it.
+      $("correct-done").textContent = t("stage.corrected", { team: stage.teams[request.team]?.name ?? "", value: signed(request.value), score: stage.teams[request.team]?.score ?? "", reason: request.reason });
+      $("correct-done").hidden = false;
+      $("correct-value").value = "";
+      $("correct-reason").value = "";
+    }
   });
   $("seats-box").addEventListener("toggle", showSeats);
   onLangChange(render);
@@ -66,9 +74,22 @@ async function showSeats() {
   }
 }
 
+const signed = v => (v > 0 ? `+${v}` : String(v));
+const clock = ms => new Date(ms).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const byWhom = by => by?.startsWith("account:") ? by.slice("account:".length) : t("stage.byHost");
+
+/** Every correction of the contest, newest first, as the stage keeps them (every console sees the same list). */
+function drawCorrections() {
+  const list = [...(stage.corrections ?? [])].reverse();
+  $("corrections").innerHTML = list.length ? list.map(c => `<li>${esc(t("stage.correction", {
+    time: clock(c.atMs), q: c.seq + 1, team: stage.teams[c.team]?.name ?? "", value: signed(c.value), reason: c.reason, by: byWhom(c.by) }))}</li>`).join("")
+    : `<li class="muted empty">${esc(t("stage.noCorrections"))}</li>`;
+}
+
 function render() {
   $("stage").hidden = !stage;
   if (!stage) return;
+  drawCorrections();
   $("stage-phase").textContent = phaseText(stage) || t("ph.idle");
   $("stage-teams").innerHTML = teamTiles(stage);
   $("buzz-order").innerHTML = buzzOrder(stage) || `<li class="muted">—</li>`;

@@ -5,6 +5,8 @@ import { initPrefs, esc, focusUnlessTyping } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
 import { initStage, loadStage } from "./host-stage.js";
 import { token } from "./api.js";
+import { keyText } from "./play-answers.js";
+import { optionText } from "./format.js";
 
 const $ = id => document.getElementById(id);
 const fragment = new URLSearchParams(location.hash.slice(1));
@@ -12,7 +14,7 @@ const fragment = new URLSearchParams(location.hash.slice(1));
 const accountToken = !fragment.get("key") && fragment.get("contest") ? token() : null;
 const live = new Live({ accessToken: accountToken ? () => token() : null });
 let credentials = fragment.get("contest") && (fragment.get("key") || accountToken) ? { contestId: fragment.get("contest"), hostKey: fragment.get("key") ?? "" } : null;
-let room = null, question = null, count = null, reveal = null, board = null;
+let room = null, question = null, count = null, reveal = null, board = null, key = null;
 
 live.onDown = () => { $("reconnecting").hidden = false; };
 live.onUp = async () => {
@@ -21,7 +23,7 @@ live.onUp = async () => {
   else showConnect();
 };
 live.on("RoomChanged", r => { room = r; if (question && r.seq !== question.seq) question = null; render(); });
-live.on("QuestionOpened", q => { if (q.seq !== question?.seq) { reveal = null; count = null; } question = q; render(); });
+live.on("QuestionOpened", q => { if (q.seq !== question?.seq) { reveal = null; count = null; key = null; } question = q; render(); loadKey(); });
 live.on("QuestionClosed", c => { count = { answers: c.answers, participants: room?.participants ?? 0 }; render(); });
 live.on("AnswerCountChanged", c => { count = c; render(); });
 live.on("AnswerRevealed", r => { reveal = r; render(); });
@@ -56,10 +58,24 @@ async function takeRoom() {
     question = session.room.question ?? null;
     render();
     await loadStage();
+    await loadKey();
   } catch (error) {
     showError(describe(error));
     showConnect();
   }
+}
+
+/**
+ * The key and 解析 of the question on screen, for the host and judges only (GetKey refuses everyone else): a judge
+ * marks an oral answer before the reveal, so the console shows them as soon as the question opens.
+ */
+async function loadKey() {
+  const seq = question?.seq;
+  if (seq === undefined || key?.seq === seq) return;
+  try {
+    const value = await live.invoke("GetKey", seq);
+    if (question?.seq === seq) { key = value; render(); }
+  } catch { /* not allowed or not reachable: the reveal shows the key as before */ }
 }
 
 function describe(error) {
@@ -122,9 +138,16 @@ function render() {
   $("pause-label").textContent = room.paused ? t("move.resume") : t("move.pause");
   $("q-progress").textContent = room.seq >= 0 ? t("q.progress", { n: room.seq + 1, total: room.questionCount }) : "";
   $("q-stem").textContent = question ? `${t(`q.type.${question.type}`)} · ${question.stem}` : "";
-  $("q-options").innerHTML = question ? question.options.map(o => `<li>${esc(o.text)}${reveal?.options.includes(o.id) ? " ✓" : ""}</li>`).join("") : "";
+  const known = key && question && key.seq === question.seq ? key : reveal && question && reveal.seq === question.seq ? reveal : null;
+  $("q-options").innerHTML = question ? question.options.map(o => `<li>${esc(optionText(question, o))}${known?.options.includes(o.id) ? " ✓" : ""}</li>`).join("") : "";
+  $("q-key").hidden = !known;
+  if (known) {
+    $("q-key-text").textContent = t("r.key", { k: keyText(question, known) });
+    $("q-key-why").textContent = known.explanation ? `${t("r.explanation")}：${known.explanation}` : "";
+  }
+  // The same words and numbers as the phones and the big screen: right answers of all the answers given.
   $("q-result").innerHTML = reveal && question && reveal.seq === question.seq
-    ? `<p><strong>${esc(t("r.correct", { c: reveal.correct, n: reveal.answers }))}</strong></p>` : "";
+    ? `<p><strong>${esc(t("r.correct", { c: reveal.correct, a: reveal.answers }))}</strong></p>` : "";
   $("top").innerHTML = board ? board.persons.map(p => `<li>${esc(p.name)} — ${esc(p.score)}</li>`).join("") : "";
   tick();
 }

@@ -17,9 +17,9 @@ const zh = {
   "q.submit": "提交答案", "q.reset": "重新选择", "q.sending": "正在提交…", "q.acked": "已提交，等待揭晓答案", "q.duplicate": "已提交过答案，以第一次为准",
   "q.late": "提交时本题已截止", "q.invalid": "答案未被接受：{r}", "q.noanswer": "本题未作答", "q.order.picked": "已选顺序",
   "r.right": "回答正确", "r.partial": "部分正确", "r.wrong": "回答错误", "r.none": "未作答", "r.key": "正确答案：{k}", "r.explanation": "解析",
-  "r.points": "本题得分 {p}", "r.correct": "{c} / {n} 人答对",
+  "r.points": "本题得分 {p}", "r.correct": "答对 {c} 人 / 作答 {a} 人",
   "s.score": "总分", "s.rank": "排名", "s.rankOf": "第 {r} 名 / 共 {n} 人", "s.team": "队伍排名", "s.unit": "单位排名", "s.district": "区县排名",
-  "s.streak": "连对 {n} 题", "s.title": "我的成绩", "ended.title": "比赛结束，感谢参与！", "board.wait": "请看大屏幕上的排行榜",
+  "s.streak": "连对", "s.streakValue": "{n} 题", "s.title": "我的成绩", "ended.title": "比赛结束，感谢参与！", "board.wait": "请看大屏幕上的排行榜",
   // host
   "host.title": "主持人控制台", "host.connect": "进入控制台", "host.contest": "比赛编号", "host.key": "主持人密钥",
   "host.key.note": "密钥只保存在本页地址的 # 之后，不会发送到服务器日志。请勿外传。", "host.code": "参赛码", "host.screen": "打开大屏幕",
@@ -191,6 +191,17 @@ const zh = {
   "check.why.lost": "{of} 次测量中有 {n} 次没有回应（超过 5%）。", "check.why.lostFew": "{of} 次测量中有 {n} 次没有回应。",
   "check.note.clock": "本机时钟与服务器相差约 {s} 秒。比赛页面会自动校正，不影响答题；建议打开设备的自动对时。",
   "check.again": "再测一次", "check.how": "判断标准：往返时间 95% 不超过 250 毫秒、无中断、无丢失为“可以使用”；不超过 800 毫秒、最多中断 1 次、丢失不超过 5% 为“基本可用”；否则“不建议使用”。",
+  // live pages (issue 17): big screen, host console, phone, buzzer, online round
+  "q.timeUp": "时间到", "screen.timeUp": "时间到", "lobby.next": "主持人开始后，题目会出现在这里；参赛人数请看大屏幕。",
+  "screen.teamFinal": "代表队排名", "screen.audiencePodium": "观众答题前三名", "stage.place1": "冠军", "stage.place2": "亚军", "stage.place3": "季军", "stage.placeN": "第 {n} 名",
+  "host.key.only": "答案与解析（仅主持人、评委可见，揭晓前请勿外示）", "r.mine": "您选", "r.yours": "您的答案：{k}",
+  "speech.read": "朗读题目", "speech.option": "选项{l}",
+  "buzz.state.wait": "读题中，请勿抢答", "buzz.state.notYou": "本题不能抢答", "buzz.state.ours": "请作答", "buzz.state.other": "{team} 答题中", "buzz.state.closed": "抢答未开放",
+  "stage.corrected": "已更正：{team} {value} 分，现为 {score} 分（{reason}）", "stage.correction": "{time} 第 {q} 题 · {team} {value} 分 · {reason} · {by}",
+  "stage.byHost": "主持人", "stage.noCorrections": "尚无更正",
+  "round.startsAt": "{at} 开始", "round.review.open": "查看我的答卷（答案与解析）", "round.review.title": "我的答卷", "round.review.mine": "我的答案：",
+  "round.review.earned": "得分 {p} / {of}", "round.err.review_off": "本次竞赛不提供答卷查看。", "round.err.results_not_released": "成绩公布后才能查看答卷。",
+  "round.err.attempt_open": "请先交卷。", "or.review": "成绩公布后允许参赛者查看自己的答卷（含答案与解析）",
 };
 
 const en = {
@@ -210,9 +221,9 @@ const en = {
   "q.submit": "Submit", "q.reset": "Start over", "q.sending": "Sending…", "q.acked": "Answer received. Wait for the reveal", "q.duplicate": "You already answered; the first answer counts",
   "q.late": "Too late: the question had closed", "q.invalid": "Answer not accepted: {r}", "q.noanswer": "Not answered", "q.order.picked": "Your order",
   "r.right": "Right!", "r.partial": "Partly right", "r.wrong": "Wrong", "r.none": "Not answered", "r.key": "Answer: {k}", "r.explanation": "Explanation",
-  "r.points": "Points for this question: {p}", "r.correct": "{c} of {n} got it right",
+  "r.points": "Points for this question: {p}", "r.correct": "{c} right of {a} answers",
   "s.score": "Score", "s.rank": "Rank", "s.rankOf": "#{r} of {n}", "s.team": "Team rank", "s.unit": "Organization rank", "s.district": "District rank",
-  "s.streak": "{n} in a row", "s.title": "My results", "ended.title": "The contest is over. Thank you!", "board.wait": "See the leaderboard on the big screen",
+  "s.streak": "In a row", "s.streakValue": "{n} right", "s.title": "My results", "ended.title": "The contest is over. Thank you!", "board.wait": "See the leaderboard on the big screen",
   "host.title": "Host console", "host.connect": "Open console", "host.contest": "Contest id", "host.key": "Host key",
   "host.key.note": "The key stays after the # of this page's address and never reaches server logs. Keep it secret.", "host.code": "Join code", "host.screen": "Open big screen",
   "host.state": "State", "host.participants": "Participants", "host.answers": "Answered", "host.question": "Current question",
@@ -380,6 +391,17 @@ const en = {
   "check.why.lost": "{n} of {of} measurements got no reply (more than 5%).", "check.why.lostFew": "{n} of {of} measurements got no reply.",
   "check.note.clock": "This device's clock is about {s} s off the server's. The contest pages correct for it, so answering is not affected; still, turn on automatic time on the device.",
   "check.again": "Check again", "check.how": "How it judges: \"good to go\" when 95% of round trips are within 250 ms with no lost connection and no lost measurement; \"usable with care\" within 800 ms, at most one lost connection and at most 5% unanswered; otherwise \"not suitable\".",
+  // live pages (issue 17): big screen, host console, phone, buzzer, online round
+  "q.timeUp": "Time is up", "screen.timeUp": "Time's up", "lobby.next": "The questions appear here once the host starts; the big screen shows how many have joined.",
+  "screen.teamFinal": "Team ranking", "screen.audiencePodium": "Audience top three", "stage.place1": "Champion", "stage.place2": "Runner-up", "stage.place3": "Third", "stage.placeN": "No. {n}",
+  "host.key.only": "Key and explanation (hosts and judges only: do not show before the reveal)", "r.mine": "Yours", "r.yours": "Your answer: {k}",
+  "speech.read": "Read aloud", "speech.option": "Option {l}",
+  "buzz.state.wait": "Reading: do not buzz", "buzz.state.notYou": "Not yours to buzz", "buzz.state.ours": "Answer now", "buzz.state.other": "{team} is answering", "buzz.state.closed": "Buzzer closed",
+  "stage.corrected": "Corrected: {team} {value} points, now {score} ({reason})", "stage.correction": "{time} question {q} · {team} {value} · {reason} · {by}",
+  "stage.byHost": "host", "stage.noCorrections": "No corrections yet",
+  "round.startsAt": "Opens {at}", "round.review.open": "Review my paper (keys and explanations)", "round.review.title": "My paper", "round.review.mine": "My answer: ",
+  "round.review.earned": "Points {p} / {of}", "round.err.review_off": "This round does not show papers.", "round.err.results_not_released": "Papers can be reviewed once the results are out.",
+  "round.err.attempt_open": "Hand in first.", "or.review": "After the results, people may review their own paper (keys and explanations)",
 };
 
 const dictionaries = { "zh-CN": zh, en };
@@ -390,6 +412,9 @@ export const currentLang = () => lang;
 
 /** Whether there is a text for key (in the current language or in Chinese, which t falls back to). */
 export const hasText = key => key in dictionaries[lang] || key in zh;
+
+/** Every text of one language (the browser tests' page checks compare what shows against the other language). */
+export const textsOf = language => ({ ...dictionaries[language] });
 
 /** Adds texts that come from the server (the bank error reasons) to one language's table. */
 export function addTexts(language, texts) {

@@ -54,6 +54,18 @@ export class Live {
     // The node lost its store (Redis): the socket is fine, but nothing can be joined, answered or moved. Pages show
     // "reconnecting" until it is back, then carry on as after a reconnection (rejoin, send what was not acknowledged).
     this.connection.on("StoreChanged", status => { if (camel(status).available) this.#up(); else this.onDown(); });
+    // A phone that loses its network gets no close from the socket: SignalR would notice only when the server's
+    // keep-alives stop arriving (30 s). The browser knows at once, so "reconnecting" shows at once; when the network
+    // is back the old socket may be dead without knowing it, so a fresh one is started (then Rejoin, as always).
+    window.addEventListener("offline", () => { this.wentOffline = true; this.onDown(); });
+    window.addEventListener("online", () => {
+      if (!this.wentOffline || this.stopped) return;
+      this.wentOffline = false;
+      // A socket that says it is connected may have died meanwhile: start afresh (onclose starts the loop again). One
+      // that is already reconnecting is left to it; cutting its handshake short would only cost another round.
+      if (this.connection.state === signalR.HubConnectionState.Disconnected) this.#startLoop();
+      else if (this.connection.state === signalR.HubConnectionState.Connected) this.connection.stop();
+    });
   }
 
   /** Subscribes to a server event; the payload arrives in camelCase whatever the protocol. */

@@ -3,7 +3,9 @@
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc, focusUnlessTyping } from "./prefs.js";
 import { Live, errorCode, secondsLeft } from "./live.js";
-import { keyText, verdictOf, renderAnswers } from "./play-answers.js";
+import { keyText, verdictOf, renderAnswers, mineText } from "./play-answers.js";
+import { score, optionText } from "./format.js";
+import { initReadAloud, spoken } from "./speech.js";
 import { DISTRICTS } from "./districts.js";
 
 const $ = id => document.getElementById(id);
@@ -59,18 +61,25 @@ live.onUp = async () => {
 
 live.on("RoomChanged", room => {
   if (state.question && room.seq !== state.question.seq) state.question = null;
+  const paused = room.paused && !state.room?.paused;
   state.room = room;
+  if (paused) toTop(); // "已暂停" shows at the top, where the countdown is
   if (room.status === "ended" && state.nextStanding) { setStanding(state.nextStanding); state.nextStanding = null; }
   render();
 });
 // Phones get no RoomChanged for open, close and reveal (see docs/protocol.md): the question events say it.
 const moveTo = (status, extra = {}) => { state.room = { ...(state.room ?? {}), status, ...extra }; };
 live.on("QuestionOpened", question => {
-  if (state.question?.seq !== question.seq) resetQuestion(question.seq);
+  const fresh = state.question?.seq !== question.seq;
+  if (fresh) resetQuestion(question.seq);
   state.question = question;
   moveTo("open", { seq: question.seq, paused: false, opensAtMs: question.opensAtMs, closesAtMs: question.closesAtMs });
   render();
+  if (fresh) toTop(); // the last question's reveal was scrolled; the new one's number and clock are at the top
 });
+
+/** Scrolls to the top of the page, where the question number, the countdown and the pause notice are. */
+function toTop() { window.scrollTo({ top: 0, behavior: "instant" }); }
 // An early close (the host's, or the last answer in) stops the countdown here too.
 live.on("QuestionClosed", closed => {
   if (closed.seq === state.question?.seq) moveTo("closed");
@@ -134,6 +143,8 @@ function onJoined(joined, code) {
   if (question?.seq !== state.question?.seq) resetQuestion(question?.seq ?? -1);
   state.question = question;
   if (snapshot.state.status === "closed" && snapshot.standing?.seq === question?.seq) state.nextStanding = snapshot.standing;
+  // In the lobby the standing is the one of joining (rank 1 of however many had joined then): nothing to show yet.
+  else if (snapshot.state.status === "lobby") setStanding(null);
   else setStanding(snapshot.standing ?? state.standing ?? JSON.parse(localStorage.getItem(standingKey()) ?? "null"));
   state.answered = snapshot.answered;
   if (snapshot.answered) state.ack = "accepted";
@@ -266,7 +277,9 @@ function render(focusSelector) {
   const status = room?.status ?? "lobby";
   $("lobby").hidden = status !== "lobby";
   $("hello").textContent = t("lobby.hello", { name: joined.nickname });
-  $("lobby-count").textContent = t("lobby.count", { n: room?.participants ?? 0 });
+  // Phones hear of no joins (a citywide lobby would flood them), so the lobby tells what comes next, not a head count
+  // that would stand still: the big screen shows the count.
+  $("lobby-count").textContent = t("lobby.next");
   $("ended").hidden = status !== "ended";
   $("question").hidden = !question || status === "lobby" || status === "ended";
   if (question && !$("question").hidden) drawQuestion(status, focusSelector);
@@ -288,6 +301,8 @@ function drawQuestion(status, focusSelector) {
   const shown = live.serverNow() >= q.opensAtMs || status !== "open";
   $("qtype").textContent = shown ? t(`q.type.${q.type}`) : "";
   $("stem").textContent = shown ? q.stem : t("q.ready");
+  $("read-aloud").dataset.shown = String(shown);
+  updateReadAloud();
   const image = $("qimage");
   image.hidden = !shown || !q.imageUrl;
   if (shown && q.imageUrl) image.src = q.imageUrl;
@@ -311,11 +326,13 @@ function drawQuestion(status, focusSelector) {
   verdict.hidden = !reveal;
   if (reveal) {
     const v = verdictOf(state);
-    const points = state.standing?.seq === reveal.seq && v !== "none" ? `<p>${esc(t("r.points", { p: state.standing.lastPoints }))}</p>` : "";
+    const points = state.standing?.seq === reveal.seq && v !== "none" ? `<p>${esc(t("r.points", { p: score(state.standing.lastPoints) }))}</p>` : "";
     verdict.className = `verdict ${v === "right" ? "right" : v === "none" ? "" : "wrong"}`;
+    const mine = mineText(state);
     verdict.innerHTML = `<p class="headline">${v === "right" ? "✓ " : v === "none" ? "" : "✗ "}${esc(t(`r.${v}`))}</p>
+      ${mine ? `<p class="mine-line">${esc(t("r.yours", { k: mine }))}</p>` : ""}
       <p class="key">${esc(t("r.key", { k: keyText(q, reveal) }))}</p>${points}
-      <p class="muted">${esc(t("r.correct", { c: reveal.correct, n: state.standing?.participants ?? room.participants }))}</p>
+      <p class="muted">${esc(t("r.correct", { c: reveal.correct, a: reveal.answers }))}</p>
       ${reveal.explanation ? `<div class="explanation"><strong>${esc(t("r.explanation"))}：</strong>${esc(reveal.explanation)}</div>` : ""}`;
   }
 }
@@ -326,9 +343,10 @@ function drawStanding() {
   $("standing").hidden = !s || (s.score === 0 && s.lastCorrect == null && state.room?.status === "lobby");
   if (!s) return;
   const item = (label, value, wide) => `<div${wide ? ' class="wide"' : ""}><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
-  $("stats").innerHTML = item(t("s.score"), s.score, true) + item(t("s.rank"), t("s.rankOf", { r: s.rank, n: s.participants }), true)
+  // Words, not an emoji: phones without a colour-emoji font draw 🔥 as an empty box.
+  $("stats").innerHTML = item(t("s.score"), score(s.score), true) + item(t("s.rank"), t("s.rankOf", { r: s.rank, n: s.participants }), true)
     + (s.teamRank ? item(t("s.team"), s.teamRank) : "") + (s.unitRank ? item(t("s.unit"), s.unitRank) : "")
-    + (s.districtRank ? item(t("s.district"), s.districtRank) : "") + (s.streak > 1 ? item(t("s.streak", { n: s.streak }), "🔥") : "");
+    + (s.districtRank ? item(t("s.district"), s.districtRank) : "") + (s.streak > 1 ? item(t("s.streak"), t("s.streakValue", { n: s.streak })) : "");
 }
 
 // The countdown runs from the server's closesAtMs through the synced offset; announcements at 10 and 5 seconds.
@@ -345,7 +363,8 @@ function tick() {
   left = Math.max(0, left);
   const seconds = Math.ceil(left / 1000);
   const countdown = $("countdown");
-  countdown.textContent = room.paused ? t("q.paused") : room.status === "open" ? (shown ? t("q.left", { s: seconds }) : t("q.ready")) : "";
+  countdown.textContent = room.paused ? t("q.paused") : room.status === "open" ? (shown ? (seconds > 0 ? t("q.left", { s: seconds }) : t("q.timeUp")) : t("q.ready"))
+    : room.status === "closed" ? t("q.timeUp") : "";
   countdown.classList.toggle("low", seconds <= 5 && room.status === "open");
   $("timer-bar").style.width = `${Math.min(100, (left / total) * 100)}%`;
   $("timer-bar").classList.toggle("low", seconds <= 5);
@@ -357,6 +376,11 @@ function tick() {
   if (lockedNow !== $("answers").classList.contains("locked") && !state.answered && state.ack !== "sending") render();
 }
 setInterval(tick, 250);
+
+const updateReadAloud = initReadAloud($("read-aloud"), () => {
+  const q = state.question;
+  return q ? spoken(q.stem, q.type === "fill" ? [] : q.options.map(o => optionText(q, o))) : "";
+});
 
 initPrefs();
 fillDistricts();

@@ -1,6 +1,7 @@
 // The answer controls of one paper item. Every change is the new answer (autosaved by the page) until the attempt ends.
 import { t } from "./i18n.js";
 import { esc } from "./prefs.js";
+import { optionText, score } from "./format.js";
 
 const LETTERS = "ABCDEFGH";
 
@@ -13,7 +14,7 @@ export function renderItem(container, q, r, locked, onChange) {
     const order = q.type === "ordering" && on ? `<span class="order">${chosen.indexOf(o.id) + 1}</span>` : "";
     const letter = q.type === "truefalse" ? (i === 0 ? "✓" : "✗") : LETTERS[i];
     return `<button type="button" class="answer ${on ? "chosen" : ""}" data-id="${o.id}" aria-pressed="${on}" ${locked ? "disabled" : ""}>
-      <span class="letter" aria-hidden="true">${letter}</span><span class="text">${esc(o.text)}</span>${order}</button>`;
+      <span class="letter" aria-hidden="true">${letter}</span><span class="text">${esc(optionText(q, o))}</span>${order}</button>`;
   }).join("");
   const reset = q.type === "ordering"
     ? `<div class="answer-actions"><button type="button" class="secondary" id="reset" ${locked || chosen.length === 0 ? "disabled" : ""}>${esc(t("q.reset"))}</button></div>`
@@ -50,3 +51,24 @@ function renderFill(container, q, r, locked, onChange) {
 }
 
 export const typeLabel = q => t(`q.type.${q.type}`);
+
+/** One's own paper after release: each item with what was answered, what it earned, the key and the 解析. */
+export function drawReview(list, review) {
+  const letterOf = (item, id) => LETTERS[item.options.findIndex(o => o.id === id)] ?? "?";
+  const textOf = (item, id) => { const o = item.options.find(x => x.id === id); return o ? optionText(item, o) : ""; };
+  const choice = (item, ids) => item.type === "ordering" ? ids.map(id => textOf(item, id)).join(" → ")
+    : item.type === "truefalse" ? ids.map(id => textOf(item, id)).join("") : ids.map(id => `${letterOf(item, id)}. ${textOf(item, id)}`).join("；");
+  const mine = item => !item.answered ? t("q.noanswer") : item.type === "fill" ? item.text : choice(item, item.chosen);
+  const key = item => item.type === "fill" ? item.accepted.join(" / ") : choice(item, item.key);
+  list.innerHTML = review.items.map(item => {
+    const full = item.earned >= item.points, some = item.earned > 0;
+    return `<li class="review-item ${full ? "right" : some ? "partial" : "wrong"}">
+      <p class="stem">${esc(item.stem)}</p>
+      ${item.type === "fill" ? "" : `<ol class="review-options" type="A">${item.options.map(o => `<li>${esc(optionText(item, o))}</li>`).join("")}</ol>`}
+      <p><strong>${esc(t("round.review.mine"))}</strong>${esc(mine(item))}</p>
+      <p class="key"><strong>${esc(t("r.key", { k: key(item) }))}</strong></p>
+      <p>${esc(t("round.review.earned", { p: score(item.earned), of: score(item.points) }))}</p>
+      ${item.explanation ? `<p class="explanation"><strong>${esc(t("r.explanation"))}：</strong>${esc(item.explanation)}</p>` : ""}
+    </li>`;
+  }).join("");
+}

@@ -1,14 +1,19 @@
-// The online round page (/round?c=<round id>[&code=<personal code>]): enter with a personal code or register, start,
-// answer with autosave, and see the time the server says is left. A reload or another device resumes the attempt.
+// The online round page (/round?c=<round id>#code=<personal code>): enter with a personal code or register, start,
+// answer with autosave, and see the time the server says is left. A reload or another device resumes the attempt, at
+// the item it was on; the result, the boards and (where the round allows it) one's own paper appear once released.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
 import { DISTRICTS } from "./districts.js";
-import { renderItem, typeLabel } from "./round-answers.js";
+import { renderItem, typeLabel, drawReview } from "./round-answers.js";
+import { awaitRelease, drawBoards } from "./round-results.js";
+import { initReadAloud, spoken } from "./speech.js";
+import { optionText, score } from "./format.js";
 
 const $ = id => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const contestId = params.get("c") ?? "";
 const tokenKey = `quiz.round.${contestId}`;
+const placeKey = `quiz.round.${contestId}.at`; // the item on screen, so a reload comes back to it
 const device = localStorage.getItem("quiz.device") ?? (() => {
   const id = crypto.randomUUID();
   localStorage.setItem("quiz.device", id);
@@ -35,7 +40,7 @@ async function call(method, path, body) {
   return data;
 }
 
-const show = (...ids) => { for (const id of ["intro", "enter", "ready", "paper", "done", "boards"]) $(id).hidden = !ids.includes(id); };
+const show = (...ids) => { for (const id of ["intro", "enter", "ready", "paper", "done", "boards", "review"]) $(id).hidden = !ids.includes(id); };
 const fail = e => { $("error").textContent = t(`round.err.${e.code}`) !== `round.err.${e.code}` ? t(`round.err.${e.code}`) : e.message; $("error").hidden = false; };
 const clearError = () => { $("error").hidden = true; };
 const when = ms => new Date(ms).toLocaleString(document.documentElement.lang, { dateStyle: "medium", timeStyle: "short" });
@@ -61,11 +66,27 @@ async function enter() {
     return st.view.status === "submitted" ? drawDone() : drawPaper();
   } catch (e) {
     if (e.status === 401) localStorage.removeItem(tokenKey);
-    if (e.status === 404) return show("intro", "ready");
+    if (e.status === 404) return showReady();
     if (e.status !== 401) return fail(e);
   }
   show("intro", "enter");
   $("register-form").hidden = !st.info.selfRegistration;
+}
+
+/**
+ * Not started yet: 开始答题 is live only while the window is open. Before it, the button waits (disabled, saying
+ * when) and wakes at the opening; after it, there is nothing to start and the intro says the round has closed.
+ */
+function showReady() {
+  const i = st.info;
+  show("intro", ...(i.status === "closed" ? [] : ["ready"]));
+  const button = $("start");
+  button.disabled = i.status !== "open";
+  button.textContent = i.status === "upcoming" ? t("round.startsAt", { at: when(i.opensAtMs) }) : t("round.start");
+  if (i.status === "upcoming") {
+    const wait = Math.min(2 ** 31 - 1, Math.max(1000, i.opensAtMs - i.serverNowMs));
+    setTimeout(async () => { st.info = await call("GET", "").catch(() => st.info); drawIntro(); showReady(); }, wait);
+  }
 }
 
 async function start() {
@@ -76,7 +97,11 @@ async function start() {
     drawPaper();
   } catch (e) {
     fail(e);
-  } finally {
+    if (["round_closed", "attempt_used", "round_not_open"].includes(e.code)) { // too late (or early): no live button
+      st.info = await call("GET", "").catch(() => st.info);
+      drawIntro();
+      return showReady();
+    }
     $("start").disabled = false;
   }
 }
@@ -85,6 +110,10 @@ function drawPaper() {
   const v = st.view;
   st.offset = v.serverNowMs - Date.now();
   for (const a of v.answers) st.responses.set(a.index, { options: a.options, text: a.text }), st.saves.set(a.index, "saved");
+  // Back where it was after a reload; on another device, at the first item not answered yet.
+  const at = Number(localStorage.getItem(placeKey));
+  const firstOpen = v.items.findIndex(i => !st.saves.has(i.index));
+  st.current = localStorage.getItem(placeKey) !== null && at >= 0 && at < v.items.length ? at : Math.max(0, firstOpen);
   show("paper");
   drawItem();
   clearInterval(st.timer);
@@ -98,6 +127,7 @@ function drawItem() {
   $("progress").textContent = t("q.progress", { n: st.current + 1, total: v.items.length });
   $("qtype").textContent = `${typeLabel(q)} · ${t("q.points", { p: q.points })}`;
   $("stem").textContent = q.stem;
+  localStorage.setItem(placeKey, String(st.current));
   $("qimage").hidden = !q.imageUrl;
   if (q.imageUrl) $("qimage").src = q.imageUrl;
   renderItem($("answers"), q, st.responses.get(q.index), st.locked, (response, complete) => {
@@ -192,28 +222,39 @@ async function drawDone() {
   $("done-title").textContent = r.automatic ? t("round.autoDone") : t("round.done");
   const item = (label, value) => `<div><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
   const used = Math.round(r.timeUsedMs / 1000);
-  $("result").innerHTML = (r.released ? item(t("s.score"), `${r.score} / ${r.maxScore}`) + (r.rank ? item(t("s.rank"), t("s.rankOf", { r: r.rank, n: r.of })) : "") : "")
+  $("result").innerHTML = (r.released ? item(t("s.score"), `${score(r.score)} / ${score(r.maxScore)}`) + (r.rank ? item(t("s.rank"), t("s.rankOf", { r: r.rank, n: r.of })) : "") : "")
     + item(t("round.used"), t("round.usedValue", { m: Math.floor(used / 60), s: used % 60 }));
   $("done-note").textContent = r.released ? "" : t("round.later", { at: when(st.info.closesAtMs) });
+  $("review-open").hidden = !(r.released && st.info.review);
+  if (!r.released) {
+    awaitRelease(call, info => info.status === "closed" || info.results === "immediately", async info => {
+      const view = await call("GET", "/attempt");
+      if (!view.result?.released) return false;
+      st.info = { ...st.info, ...info, assessment: st.info.assessment };
+      st.view = view;
+      drawDone();
+      return true;
+    });
+  }
   // An assessment asks for the optional profile once the paper is in; the token goes in the hash, never to a server log.
   $("assessment").hidden = !st.info.assessment;
   const token = localStorage.getItem(tokenKey);
   if (st.info.assessment && token) {
     $("profile-link").href = `/assessment-profile#contest=${encodeURIComponent(contestId)}&me=${encodeURIComponent(token)}`;
   }
-  if (r.released) drawBoards();
+  if (r.released) drawBoards(call, $("boards"), $("board-tables"));
 }
 
-async function drawBoards() {
+/** One's own paper with the key and 解析 of each item, where the round allows it, after release. */
+async function openReview() {
+  clearError();
   try {
-    const b = await call("GET", "/boards");
-    const table = (title, rows) => `<h3>${esc(title)}</h3><table><thead><tr><th>${esc(t("round.group"))}</th><th class="num">${esc(t("round.took"))}</th>
-      <th class="num">${esc(t("screen.perhead"))}</th></tr></thead><tbody>${rows.map(g => `<tr><td>${g.rank}. ${esc(g.group)}</td>
-      <td class="num">${g.tookPart} / ${g.registered}</td><td class="num">${g.meanPerHead}</td></tr>`).join("")}</tbody></table>`;
-    $("board-tables").innerHTML = table(t("screen.districts"), b.districts) + table(t("screen.units"), b.units);
-    $("board-tables").className = "boards";
-    $("boards").hidden = false;
-  } catch { /* boards are a bonus; the result stands without them */ }
+    const review = await call("GET", "/attempt/review");
+    drawReview($("review-items"), review);
+    $("review").hidden = false;
+    $("review-open").hidden = true;
+    $("review").scrollIntoView();
+  } catch (e) { fail(e); }
 }
 
 // Leaving the page is reported for the organizer (a signal, not a verdict), at most once per kind every 2 s.
@@ -233,6 +274,11 @@ async function main() {
   $("prev").addEventListener("click", () => go(st.current - 1));
   $("next").addEventListener("click", () => go(st.current + 1));
   $("submit").addEventListener("click", submit);
+  $("review-open").addEventListener("click", openReview);
+  initReadAloud($("read-aloud"), () => {
+    const q = st.view?.items[st.current];
+    return q ? spoken(q.stem, q.type === "fill" ? [] : q.options.map(o => optionText(q, o))) : "";
+  });
   $("code-form").addEventListener("submit", e => {
     e.preventDefault();
     if (!$("code").value.trim()) return;
@@ -250,9 +296,12 @@ async function main() {
   });
   onLangChange(() => { if (st.info) drawIntro(); if (!$("paper").hidden) drawItem(); if (!$("done").hidden) drawDone(); });
   if (!contestId) return fail({ code: "no_round" });
-  if (params.get("code")) {
-    localStorage.setItem(tokenKey, params.get("code"));
-    history.replaceState(null, "", `${location.pathname}?c=${encodeURIComponent(contestId)}`); // the code stays out of history
+  // The personal code comes after '#' (never sent to a server, so never in its logs); links sent before that carried
+  // it in the query and still work. Either way it leaves the address bar (and the history) at once.
+  const personal = new URLSearchParams(location.hash.slice(1)).get("code") ?? params.get("code");
+  if (personal) {
+    localStorage.setItem(tokenKey, personal);
+    history.replaceState(null, "", `${location.pathname}?c=${encodeURIComponent(contestId)}`);
   }
   try {
     st.info = await call("GET", "");

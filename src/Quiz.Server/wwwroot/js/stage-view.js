@@ -27,6 +27,18 @@ export function buzzOrder(stage) {
 /** Team tiles: name, score, rank; the team answering stands out, a team that is out is dimmed. */
 export function teamTiles(stage) {
   return stage.teams.map(team => `<div class="team-tile${team.index === stage.turn ? " turn" : ""}${team.out ? " out" : ""}${team.index === stage.winner ? " winner" : ""}">
-    <div class="team-name">${esc(team.name)}</div><div class="team-score">${esc(team.score)}</div>
+    <div class="team-name" title="${esc(team.name)}">${esc(team.name)}</div><div class="team-score">${esc(team.score)}</div>
     <div class="team-rank muted">#${esc(team.rank)}${team.earlyBuzzes ? ` · ${esc(t("stage.early", { n: team.earlyBuzzes }))}` : ""}${team.out ? ` · ${esc(t("stage.out"))}` : ""}</div></div>`).join("");
+}
+
+/** The final ranking of the teams: a podium of 冠军, 亚军, 季军 (by rank, so tied teams share a title), then the others in order. */
+export function teamFinal(stage) {
+  const ranked = [...stage.teams].sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const title = team => team.rank <= 3 ? t(`stage.place${team.rank}`) : t("stage.placeN", { n: team.rank });
+  const step = (team, place) => team ? `<div class="step p${place}"><div class="name">${esc(team.name)}</div>
+    <div class="score">${esc(team.score)} ${esc(t("screen.score"))}</div><div class="block">${esc(title(team))}</div></div>` : "";
+  return {
+    podium: step(ranked[1], 2) + step(ranked[0], 1) + step(ranked[2], 3),
+    rest: ranked.slice(3).map(team => `<li><span class="rank">${esc(title(team))}</span> <span class="name">${esc(team.name)}</span> <span class="score">${esc(team.score)}</span></li>`).join(""),
+  };
 }
