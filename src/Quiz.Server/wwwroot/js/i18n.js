@@ -449,5 +449,3 @@ export const onLangChange = listener => listeners.push(listener);
 /** A date and time as the page's language writes it (not the browser's locale, which may be the other language). */
 export const dateTime = value => new Date(value).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short", hour12: false });
 
-/** Every text of one language's table (with the server's reasons once loaded); the browser tests' page checks read it. */
-export const textsOf = language => ({ ...dictionaries[language] });
