@@ -31,6 +31,8 @@ public sealed class AdminReviewTests
         await admin.Locator("#login button[type=submit]").ClickAsync();
         await admin.Locator("#bank-name").FillAsync("食品标签题库");
         await admin.Locator("#new-bank button[type=submit]").ClickAsync();
+        // Opening the new bank clears the import form: choose the file only once it is open.
+        await Expect(admin.Locator("#bank-title")).ToHaveTextAsync("食品标签题库");
         await admin.Locator("#import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "标签.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Sheet.Replace("\n", "\r\n", StringComparison.Ordinal)),

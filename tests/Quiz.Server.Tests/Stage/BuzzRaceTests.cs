@@ -48,9 +48,9 @@ public sealed class BuzzRaceTests(ITestOutputHelper output)
                 return await seat.BuzzAsync();
             }));
             var decided = await game.Host.NextStageAsync(v => v.Seq == seq && v.Phase == StagePhases.Answering && v.Version > armed.Version);
-            var earliest = Enumerable.Range(0, 6).MinBy(t => acks[t].AtUs);
-            Assert.Equal(earliest, decided.Turn);
             Assert.All(acks, a => Assert.Contains(a.Status, new[] { BuzzStatuses.Accepted, BuzzStatuses.Late }));
+            var earliest = Enumerable.Range(0, 6).Where(t => acks[t].Status == BuzzStatuses.Accepted).MinBy(t => acks[t].AtUs);
+            Assert.Equal(earliest, decided.Turn);
             Assert.All(acks, a => Assert.True(a.AtUs >= armed.ArmedAtMs * 1000, "every buzz came after the opening"));
             Assert.Equal(earliest, decided.Buzzes[0].Team);
             Assert.Equal(acks[earliest].AtUs, decided.Buzzes[0].AtUs); // the stamp that won is the one the team was told
@@ -87,7 +87,12 @@ public sealed class BuzzRaceTests(ITestOutputHelper output)
                 return await seat.BuzzAsync();
             }));
             var decided = await game.Host.NextStageAsync(v => v.Seq == seq && v.Phase == StagePhases.Answering && v.Version > armed.Version);
-            Assert.Equal(Enumerable.Range(0, 6).MinBy(t => acks[t].AtUs), decided.Turn);
+            // A buzz the store took after the decision is Late whatever its stamp (a loaded machine can hold one past
+            // the settle window); among those weighed, the earliest stamp wins whichever node stamped it.
+            var weighed = Enumerable.Range(0, 6).Where(t => acks[t].Status == BuzzStatuses.Accepted).ToList();
+            Assert.NotEmpty(weighed);
+            Assert.Equal(weighed.MinBy(t => acks[t].AtUs), decided.Turn);
+            Assert.Equal(weighed.Count, decided.Buzzes.Count);
             await game.JudgeAsync(true);
         }
     }

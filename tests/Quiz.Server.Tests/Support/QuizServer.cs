@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Quiz.Server.Tests.Support;
 
@@ -37,7 +38,26 @@ public sealed class QuizServer : WebApplicationFactory<Program>
         }
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
-        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        BaseAddress = new Uri(BoundAddress());
+    }
+
+    /// <summary>
+    /// The address Kestrel bound. A minimal app starts Kestrel on its own thread, so the factory can return before the
+    /// bind has filled the addresses feature (dotnet/aspnetcore#67714): wait for ApplicationStarted, which comes after it.
+    /// </summary>
+    private string BoundAddress()
+    {
+        var started = Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted;
+        if (!started.IsCancellationRequested)
+        {
+            var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var _ = started.Register(() => bound.TrySetResult());
+            if (!bound.Task.Wait(TimeSpan.FromMinutes(2)))
+            {
+                throw new TimeoutException("The test server did not report started within two minutes.");
+            }
+        }
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
     /// <summary>The first admin every test server creates at start (Quiz:Auth:BootstrapAdmin), as an operator would.</summary>

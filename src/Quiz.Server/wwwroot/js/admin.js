@@ -118,7 +118,11 @@ $("due-show").addEventListener("click", () => { $("s-due").checked = true; page 
 $("import").addEventListener("submit", async e => {
   e.preventDefault();
   const file = $("import-file").files[0];
-  if (!file) return;
+  if (!file) {
+    shownReport = null;
+    $("report").innerHTML = `<div class="banner error" role="alert">${esc(t("import.nofile"))}</div>`;
+    return;
+  }
   const form = new FormData();
   form.append("file", file, file.name);
   const dry = $("dry-run").checked;
