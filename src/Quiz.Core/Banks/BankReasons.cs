@@ -24,7 +24,12 @@ public static class BankReasons
     public static readonly ReasonText OptionCount = new("options.count", "needs {min} to {max} options, has {count}", "需要 {min} 到 {max} 个选项，实际 {count} 个");
     public static readonly ReasonText OptionGap = new("option.gap", "option {option} is empty but a later one is not", "选项{option}为空，但后面还有选项");
     public static readonly ReasonText OptionRepeat = new("option.repeat", "option {option} repeats option {first}", "选项{option}与选项{first}相同");
-    public static readonly ReasonText TooLong = new("text.tooLong", "too long: {length} characters (at most {max})", "太长：{length} 个字符（最多 {max} 个）");
+    public static readonly ReasonText TooLong = TextReasons.TooLong;
+    public static readonly ReasonText TextControl = TextReasons.Control;
+    public static readonly ReasonText TextFormat = TextReasons.Format;
+    public static readonly ReasonText TextInvisible = TextReasons.Invisible;
+    public static readonly ReasonText TextMarks = TextReasons.Marks;
+    public static readonly ReasonText TextBroken = TextReasons.Broken;
     public static readonly ReasonText TagCount = new("tags.count", "at most {max} tags, has {count}", "标签最多 {max} 个，实际 {count} 个");
     public static readonly ReasonText TagTooLong = new("tag.tooLong", "tag '{tag}' is too long: {length} characters (at most {max})", "标签“{tag}”太长：{length} 个字符（最多 {max} 个）");
     public static readonly ReasonText DifficultyInvalid = new("difficulty.invalid",

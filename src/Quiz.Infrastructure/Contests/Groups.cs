@@ -9,6 +9,13 @@ internal static class Groups
     public const string Unit = "unit";
     public const string District = "district";
 
+    public static string Dimension(GroupKind kind) => kind switch
+    {
+        GroupKind.Team => Team,
+        GroupKind.Unit => Unit,
+        _ => District,
+    };
+
     public static IEnumerable<(string Dimension, string Group)> Of(Participant participant)
     {
         if (!string.IsNullOrWhiteSpace(participant.Team))

@@ -59,6 +59,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Hash: group name to number of participants, for a dimension.</summary>
     public string GroupSize(string id, string dimension) => $"{Contest_(id)}gn:{dimension}";
 
+    /// <summary>Set: group names of a dimension the contest's roster declared (choices besides the definition's lists).</summary>
+    public string GroupsDeclared(string id, string dimension) => $"{Contest_(id)}grp:{dimension}";
+
+    /// <summary>Set: free-text group names of a dimension admitted from joins, capped per contest.</summary>
+    public string GroupsFree(string id, string dimension) => $"{Contest_(id)}free:{dimension}";
+
     /// <summary>Hash: roster staff id to participant id (one person, one entry).</summary>
     public string Roster(string id) => $"{Contest_(id)}roster";
 

@@ -39,6 +39,13 @@ internal static class BadInputs
         Single with { Type = "排序", Answer = "CAB" },
         new QuestionDraft { Type = "判断", Stem = "题干", Answer = "也许" },
         new QuestionDraft { Type = "填空", Stem = "题干", Answer = "|" },
+        Single with { Stem = "题\u0000干" },
+        Single with { Stem = "\u202E干题" },
+        Single with { Options = ["甲", "\u200B"] },
+        Single with { Explanation = "\u0301" },
+        Single with { Stem = "题\u0301\u0302\u0303\u0304\u0305" },
+        Single with { Stem = "题\uD800" },
+        Single with { Tags = ["标\u200B签"] },
     ];
 
     public static IEnumerable<(BankFormat Format, byte[] Bytes)> Files()

@@ -30,7 +30,7 @@ public sealed class AudienceDuringStageTests(ITestOutputHelper output)
         var buzz = new StageSegment { Kind = SegmentKind.Buzz, Points = 10, WrongDeduction = 10 };
         await using var game = await StageGame.CreateAsync(server, new CreateContest("知识竞赛（观众同步）",
             [new RoundSpec("抢答", new RoundRules { TimeLimitSeconds = 30, Points = 100 }, bankId, [.. keys.Select(k => ids[k])])],
-            StageGame.SixTeams(buzz)));
+            StageGame.SixTeams(buzz), new ContestGroups { Teams = [.. Enumerable.Range(0, 10).Select(i => $"观众队{i}")] }));
 
         var watch = Stopwatch.StartNew();
         var audience = new LiveClient[Audience];

@@ -17,22 +17,38 @@ public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, I
 /// order and key salt, and reserves a join code. The host key is returned once and stored only as a hash.
 /// </summary>
 /// <remarks><see cref="Stage"/>: teams on stage and each round's segment (知识竞赛); the audience plays every question as usual.</remarks>
-public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null) : ICommand<ContestCreated>, IValidated, IAudited
+/// <remarks><see cref="Groups"/>: the teams, units and districts participants choose from (Hangzhou's 13 districts when not given).</remarks>
+public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null, ContestGroups? Groups = null)
+    : ICommand<ContestCreated>, IValidated, IAudited
 {
+    /// <summary>Caps on a contest's size: every node holds its definition in memory, and a small request must not make a huge one.</summary>
+    public const int MaxRounds = 20;
+    public const int MaxQuestions = 1000;
+    public const int MaxQuestionText = 1_000_000;
+    public const int MaxTitle = 200;
+
     public string AuditTarget => "contest:new";
 
     public object? AuditInput => new { Title, Rounds = Rounds?.Count ?? 0, StageTeams = Stage?.Teams?.Count };
 
     public IEnumerable<FieldError> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
+        if (TypedText.Check("title", Title, TextShape.Line, MaxTitle, required: true) is { } title)
         {
-            yield return new FieldError("title", "is required and at most 200 characters");
+            yield return title;
         }
-        if (Rounds is null || Rounds.Count == 0)
+        foreach (var error in Groups?.Validate("groups") ?? [])
         {
-            yield return new FieldError("rounds", "a contest needs at least one round");
+            yield return error;
+        }
+        if (Rounds is null || Rounds.Count is 0 or > MaxRounds)
+        {
+            yield return new FieldError("rounds", $"a contest has 1 to {MaxRounds} rounds");
             yield break;
+        }
+        if (Rounds.Sum(r => (long)(r?.Blueprint is { Count: > 0 } b ? b.Sum(x => (long)(x?.Count ?? 0)) : r?.QuestionIds?.Count ?? 0)) > MaxQuestions)
+        {
+            yield return new FieldError("rounds", $"a contest has at most {MaxQuestions} questions in all its rounds");
         }
         for (var i = 0; i < Rounds.Count; i++)
         {
@@ -45,6 +61,10 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
             if (string.IsNullOrWhiteSpace(round.BankId))
             {
                 yield return new FieldError($"rounds[{i}].bankId", "is required");
+            }
+            if (TypedText.Check($"rounds[{i}].title", round.Title, TextShape.Line, MaxTitle) is { } roundTitle)
+            {
+                yield return roundTitle;
             }
             if (round.Blueprint is { Count: > 0 } blueprint)
             {
@@ -96,7 +116,7 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         var shortRules = new List<(int Round, Shortfall Shortfall)>();
         foreach (var (spec, round) in command.Rounds.Select((r, i) => (r, i)))
         {
-            rounds.Add(new ContestRound(string.IsNullOrWhiteSpace(spec.Title) ? $"第{round + 1}轮" : spec.Title, spec.Rules ?? new RoundRules()));
+            rounds.Add(new ContestRound(TypedText.CleanOrNull(spec.Title, TextShape.Line) ?? $"第{round + 1}轮", spec.Rules ?? new RoundRules()));
             var (drawn, shortfalls) = await QuestionsOf(spec, cancellationToken);
             shortRules.AddRange(shortfalls.Select(s => (round, s)));
             foreach (var question in drawn)
@@ -113,16 +133,24 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
                     StageReasons.BlueprintShort.With(("have", s.Shortfall.Available), ("short", s.Shortfall.Wanted - s.Shortfall.Available))))],
             };
         }
+        var text = snapshot.Sum(q => (long)q.Question.Stem.Length + q.Question.Explanation.Length + q.Question.Options.Sum(o => o.Length));
+        if (text > CreateContest.MaxQuestionText)
+        {
+            throw new QuizValidationException([new FieldError("rounds", $"the questions hold {text:N0} characters of text; a contest holds at most {CreateContest.MaxQuestionText:N0}")]);
+        }
         var hostKey = Ids.Secret();
         var contest = new ContestDefinition
         {
             Id = Ids.New(),
-            Title = command.Title.Trim(),
+            Title = TypedText.Clean(command.Title, TextShape.Line),
+            Groups = (command.Groups ?? new ContestGroups()).Cleaned(),
             Rounds = rounds,
             Questions = snapshot,
             HostKeyHash = Ids.Hash(hostKey),
             CreatedAt = clock.GetUtcNow(),
-            Stage = command.Stage is { } stage ? stage with { Teams = [.. stage.Teams.Select(t => new StageTeam(t.Name.Trim(), [.. t.Members.Select(m => m.Trim())]))] } : null,
+            Stage = command.Stage is { } stage
+                ? stage with { Teams = [.. stage.Teams.Select(t => new StageTeam(TypedText.Clean(t.Name, TextShape.Name), [.. t.Members.Select(m => TypedText.Clean(m, TextShape.Name))]))] }
+                : null,
         };
         for (var attempt = 0; attempt < 20; attempt++)
         {

@@ -22,7 +22,8 @@ public sealed record CreateOnlineRound(
     PartialCredit PartialCredit = PartialCredit.None,
     ResultsRelease Results = ResultsRelease.AtClose,
     bool SelfRegistration = false,
-    int MinMsPerAnswer = 1500) : ICommand<OnlineRoundCreated>, IValidated, IAudited
+    int MinMsPerAnswer = 1500,
+    ContestGroups? Groups = null) : ICommand<OnlineRoundCreated>, IValidated, IAudited
 {
     public string AuditTarget => "contest:new";
 
@@ -30,9 +31,9 @@ public sealed record CreateOnlineRound(
 
     public IEnumerable<FieldError> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
+        if (TypedText.Check("title", Title, TextShape.Line, 200, required: true) is { } title)
         {
-            yield return new FieldError("title", "is required and at most 200 characters");
+            yield return title;
         }
         if (ClosesAt <= OpensAt)
         {
@@ -66,6 +67,10 @@ public sealed record CreateOnlineRound(
         {
             yield return new FieldError("minMsPerAnswer", "is 0 to 600000");
         }
+        foreach (var error in Groups?.Validate("groups") ?? [])
+        {
+            yield return error;
+        }
     }
 }
 
@@ -92,11 +97,12 @@ public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContest
         var contest = new ContestDefinition
         {
             Id = Ids.New(),
-            Title = command.Title.Trim(),
+            Title = TypedText.Clean(command.Title, TextShape.Line),
             Rounds = [new ContestRound("网络答题", new RoundRules())],
             Questions = [.. pool.Select((q, i) => new ContestQuestion(i, 0, q, [.. Enumerable.Range(0, q.Options.Count)], KeyCommitment.NewSalt()))],
             HostKeyHash = Ids.Hash(hostKey),
             CreatedAt = clock.GetUtcNow(),
+            Groups = (command.Groups ?? new ContestGroups()).Cleaned(),
             Online = new OnlineRound
             {
                 OpensAt = command.OpensAt,

@@ -2,7 +2,7 @@
 // answer with autosave, and see the time the server says is left. A reload or another device resumes the attempt.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
-import { DISTRICTS } from "./districts.js";
+import { drawChoices, chosen, loadChoices } from "./join-choices.js";
 import { renderItem, typeLabel } from "./round-answers.js";
 
 const $ = id => document.getElementById(id);
@@ -228,7 +228,6 @@ window.addEventListener("blur", () => signal("blur"));
 
 async function main() {
   initPrefs();
-  $("district").innerHTML = `<option value="">${esc(t("join.district.none"))}</option>` + DISTRICTS.map(d => `<option>${esc(d)}</option>`).join("");
   $("start").addEventListener("click", start);
   $("prev").addEventListener("click", () => go(st.current - 1));
   $("next").addEventListener("click", () => go(st.current + 1));
@@ -243,12 +242,14 @@ async function main() {
     e.preventDefault();
     clearError();
     try {
-      const reg = await call("POST", "/register", { name: $("name").value.trim(), unit: $("unit").value.trim() || null, district: $("district").value || null });
+      const form = $("register-form");
+      const reg = await call("POST", "/register", { name: $("name").value.trim(), unit: chosen(form, "unit"), district: chosen(form, "district") });
       localStorage.setItem(tokenKey, reg.token);
       enter();
     } catch (err) { fail(err); }
   });
-  onLangChange(() => { if (st.info) drawIntro(); if (!$("paper").hidden) drawItem(); if (!$("done").hidden) drawDone(); });
+  let groups = null;
+  onLangChange(() => { drawChoices($("register-form"), groups); if (st.info) drawIntro(); if (!$("paper").hidden) drawItem(); if (!$("done").hidden) drawDone(); });
   if (!contestId) return fail({ code: "no_round" });
   if (params.get("code")) {
     localStorage.setItem(tokenKey, params.get("code"));
@@ -258,6 +259,10 @@ async function main() {
     st.info = await call("GET", "");
   } catch (e) {
     return fail(e.status === 404 ? { code: "no_round" } : e);
+  }
+  if (st.info.selfRegistration) {
+    groups = await loadChoices(`/api/rounds/${encodeURIComponent(contestId)}/choices`);
+    drawChoices($("register-form"), groups);
   }
   drawIntro();
   $("title").textContent = st.info.title;
