@@ -62,6 +62,14 @@ public static class BankReasons
     public static readonly ReasonText CsvMalformed = new("csv.malformed", "the CSV is malformed near row {row}: {detail}", "CSV 格式错误，在第 {row} 行附近：{detail}");
     public static readonly ReasonText XlsxUnreadable = new("xlsx.unreadable",
         "the file is not a readable .xlsx workbook (damaged, truncated, or another format)", "文件不是可读取的 .xlsx 工作簿（已损坏、不完整或是其他格式）");
+    public static readonly ReasonText SheetLimitUnpacked = new("sheet.limitUnpacked",
+        "the workbook unpacks to more than {mb} MB; split it into several files", "工作簿解压后超过 {mb} MB，请拆成几个文件");
+    public static readonly ReasonText SheetLimitRows = new("sheet.limitRows", "the sheet has more than {max} rows; split it into several files", "表格超过 {max} 行，请拆成几个文件");
+    public static readonly ReasonText SheetLimitColumns = new("sheet.limitColumns", "this row has more than {max} columns", "这一行超过 {max} 列");
+    public static readonly ReasonText SheetLimitCell = new("sheet.limitCell",
+        "a cell holds more than {max} characters (the most a spreadsheet cell holds)", "单元格超过 {max} 个字符（电子表格单元格的上限）");
+    public static readonly ReasonText FileLimitQuestions = new("file.limitQuestions",
+        "the file holds more than {max} questions; split it into several files", "文件超过 {max} 道题，请拆成几个文件");
     public static readonly ReasonText SheetEmpty = new("sheet.empty",
         "the file is empty: expected a header row ({headers}) and one question per row", "文件为空：第一行应为表头（{headers}），之后每行一题");
     public static readonly ReasonText SheetNoQuestions = new("sheet.noQuestions", "the file has a header row but no questions", "文件只有表头，没有题目");

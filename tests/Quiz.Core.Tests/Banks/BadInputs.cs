@@ -65,6 +65,9 @@ internal static class BadInputs
             Csv("题型,答案\r\n单选,A\r\n"),
             Csv("题目,答案\r\n单选,A\r\n"),
             Csv("编号,题型,题干,选项A,选项B,答案\r\nk1,单选,一,甲,乙,A\r\nk1,单选,二,甲,乙,A\r\n,单选,三,甲,乙,A\r\n,单选,三,甲,乙,A\r\n"),
+            Csv("题型,题干,答案\r\n单选," + new string('长', SheetLimits.ExcelCellChars + 1) + ",A\r\n"),
+            Csv("题型,题干,答案\r\n" + new string(',', SheetLimits.Bank.MaxColumns) + "\r\n"),
+            Csv(string.Concat(Enumerable.Repeat("\r\n", SheetLimits.Bank.MaxRows + 1))),
             Json("{\"questions\": [ {"),
             (BankFormat.Json, [(byte)'"', 0xFF, (byte)'"']),
             Json("42"),
@@ -80,6 +83,7 @@ internal static class BadInputs
             Gift("题干 {#3:1}\n"),
             Gift("题干 {}\n"),
             Gift("题干 {=甲 -> 一 =乙 -> 二}\n"),
+            Gift(string.Concat(Enumerable.Repeat("水是液体。 {T}\n\n", SheetLimits.Bank.MaxRows + 2))),
         ];
     }
 
