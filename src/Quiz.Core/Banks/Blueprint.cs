@@ -12,6 +12,23 @@ public sealed record BlueprintRule(int Count, QuestionType? Type = null, int? Di
         && (string.IsNullOrEmpty(Category) || q.Category == Category || q.Category.StartsWith(Category + "/", StringComparison.Ordinal))
         && (string.IsNullOrEmpty(Tag) || q.Tags.Contains(Tag));
 
+    /// <summary>The filters' shape, for every request that takes rules: enums arrive as numbers too, and a number that names no type draws nothing.</summary>
+    public IEnumerable<Common.FieldError> FilterErrors(string field)
+    {
+        if (Type is { } type && !Enum.IsDefined(type))
+        {
+            yield return new Common.FieldError($"{field}.type", "is a question type: Single, Multiple, TrueFalse, Fill or Ordering");
+        }
+        if (Difficulty is < 1 or > 5)
+        {
+            yield return new Common.FieldError($"{field}.difficulty", "is 1 to 5");
+        }
+        if (Category is { Length: > QuestionRules.MaxShort } || Tag is { Length: > QuestionRules.MaxTag })
+        {
+            yield return new Common.FieldError($"{field}.category", $"a category has at most {QuestionRules.MaxShort} characters, a tag {QuestionRules.MaxTag}");
+        }
+    }
+
     public string Describe()
     {
         var parts = new List<string> { $"{Count} × {(Type is { } t ? QuestionTypeNames.English(t) : "any type")}" };

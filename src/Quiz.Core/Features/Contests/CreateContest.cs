@@ -78,6 +78,10 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
                     {
                         yield return FieldError.Of($"rounds[{i}].blueprint[{r}].count", StageReasons.Between.With(("min", 1), ("max", 500)));
                     }
+                    foreach (var error in blueprint[r]?.FilterErrors($"rounds[{i}].blueprint[{r}]") ?? [])
+                    {
+                        yield return error;
+                    }
                 }
                 if (blueprint.Sum(r => (long)(r?.Count ?? 0)) > 500)
                 {
@@ -136,7 +140,8 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         var text = snapshot.Sum(q => (long)q.Question.Stem.Length + q.Question.Explanation.Length + q.Question.Options.Sum(o => o.Length));
         if (text > CreateContest.MaxQuestionText)
         {
-            throw new QuizValidationException([new FieldError("rounds", $"the questions hold {text:N0} characters of text; a contest holds at most {CreateContest.MaxQuestionText:N0}")]);
+            throw new QuizValidationException([new FieldError("rounds",
+                $"the questions hold {ReasonText.Grouped((int)Math.Min(text, int.MaxValue))} characters of text; a contest holds at most {ReasonText.Grouped(CreateContest.MaxQuestionText)}")]);
         }
         var hostKey = Ids.Secret();
         var contest = new ContestDefinition

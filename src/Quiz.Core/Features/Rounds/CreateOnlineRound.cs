@@ -51,6 +51,13 @@ public sealed record CreateOnlineRound(
         {
             yield return new FieldError("blueprint", $"at least one rule, each drawing at least 1 question, {DrawPaper.MaxQuestions} in all at most");
         }
+        else
+        {
+            foreach (var error in Blueprint.SelectMany((r, i) => r.FilterErrors($"blueprint[{i}]")))
+            {
+                yield return error;
+            }
+        }
         if (Points is <= 0 or > 1000)
         {
             yield return new FieldError("points", "is more than 0 and at most 1000");
