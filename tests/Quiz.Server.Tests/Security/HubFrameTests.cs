@@ -16,13 +16,19 @@ public sealed class HubFrameTests
     public async Task An_unknown_message_type_closes_its_connection_with_an_error_and_others_carry_on(string protocol)
     {
         await using var game = await LiveGame.StartAsync(nameof(HubFrameTests), new RoundRules(), "q-single");
-        using var socket = await ConnectAsync(game.Server.BaseAddress, protocol);
-        await SendAsync(socket, protocol, unknownType: true);
-        var close = await ReadUntilClosedAsync(socket);
+        var close = await SendUnknownFrameAsync(game.Server.BaseAddress, protocol);
         Assert.Contains("Connection closed with an error", close, StringComparison.Ordinal); // not the idle timeout's "Server timeout elapsed"
 
         await using var other = await LiveClient.ConnectAsync(game.Server.BaseAddress);
         Assert.Equal("其他人", (await other.JoinAsync(game.Contest.JoinCode, "其他人")).Nickname);
+    }
+
+    /// <summary>Connects, sends a message of type 99 with an invocation behind it, and returns what the server sent until it closed.</summary>
+    internal static async Task<string> SendUnknownFrameAsync(Uri server, string protocol)
+    {
+        using var socket = await ConnectAsync(server, protocol);
+        await SendAsync(socket, protocol, unknownType: true);
+        return await ReadUntilClosedAsync(socket);
     }
 
     private static async Task<ClientWebSocket> ConnectAsync(Uri server, string protocol)
