@@ -47,31 +47,11 @@ internal static class LiveScenario
 
         await using var host = await HubWire.ConnectAsync(new Uri(urls[0], "hubs/quiz"), CancellationToken.None);
         var stored = 0;
-        var closed = Signals(questions);
-        var revealed = Signals(questions);
-        host.OnEvent = (target, payload) =>
-        {
-            if (target == "QuestionClosed")
-            {
-                closed[payload.GetProperty("seq").GetInt32()].TrySetResult(0);
-            }
-            if (target == "AnswerRevealed")
-            {
-                revealed[payload.GetProperty("seq").GetInt32()].TrySetResult(payload.GetProperty("answers").GetInt32());
-            }
-        };
+        var run = new QuestionRunner(host);
         await host.InvokeAsync("HostRoom", new { contestId, hostKey });
         for (var q = 0; q < questions; q++)
         {
-            var state = await host.InvokeAsync("Control", new { move = q == 0 ? "start" : "next" });
-            var closesAt = state.GetProperty("closesAtMs").GetInt64();
-            Console.Error.WriteLine($"question {q} open; closes in {(closesAt - Clock.NowMs) / 1000:0.0} s");
-            // The server closes the question itself at close + grace; the host reveals at once and shows the board.
-            await closed[q].Task.WaitAsync(TimeSpan.FromMilliseconds(closesAt - Clock.NowMs + 30_000));
-            await host.InvokeAsync("Control", new { move = "reveal" });
-            stored += await revealed[q].Task.WaitAsync(TimeSpan.FromSeconds(30));
-            await host.InvokeAsync("Control", new { move = "board" });
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            stored += await run.QuestionAsync(q);
         }
         await host.InvokeAsync("Control", new { move = "end" });
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -127,6 +107,7 @@ internal static class LiveScenario
             title = "压测竞赛",
             rounds = new[] { new { title = "压测", rules = new { timeLimitSeconds = window, points = 100, speedWeighted = true, streakBonus = 10 }, bankId, questionIds = ids } },
             stage,
+            groups = SimulatedParticipant.Groups,
         }));
         return (contest.GetProperty("contestId").GetString()!, contest.GetProperty("joinCode").GetString()!, contest.GetProperty("hostKey").GetString()!);
     }

@@ -25,7 +25,7 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         var started = Stopwatch.GetTimestamp();
         try
         {
-            _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken, protocol);
+            _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken, protocol, Venue(index));
             _wire.OnEvent = OnEvent;
             // PascalCase members: MessagePack binds records by property name; JSON turns them into camelCase.
             var join = new
@@ -70,6 +70,16 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
     }
 
     public int MissingStandings(int questions) => questions - _ranked.Count;
+
+    /// <summary>The groups every contest of the load scenarios lists: the participants' teams and units.</summary>
+    public static object Groups => new
+    {
+        teams = Enumerable.Range(0, 50).Select(i => $"队{i}"),
+        units = Enumerable.Range(0, 200).Select(i => $"单位{i}"),
+    };
+
+    /// <summary>Phones come in halls of 100 behind one venue address (10.x.y.1), as a city's contest does.</summary>
+    public static string Venue(int index) => $"10.{(index / 100 / 256) % 256}.{(index / 100) % 256}.1";
 
     public async ValueTask DisposeAsync()
     {
@@ -118,7 +128,9 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         try
         {
             var ack = await _wire!.InvokeAsync("SubmitAnswer", new { AnswerId = answerId, Seq = seq, Options = new[] { choice }, Text = (string?)null });
-            result.AckUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            var us = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            result.AckUs.Enqueue(us);
+            result.AckUsBySeq.GetOrAdd(seq, _ => new ConcurrentQueue<long>()).Enqueue(us);
             result.AckAtMs.Enqueue((long)Clock.NowMs);
             result.AckStatus.AddOrUpdate(ack.GetProperty("status").GetString()!, 1, (_, n) => n + 1);
         }
