@@ -16,7 +16,7 @@ namespace Quiz.LoadTests;
 internal sealed class Attacker(IReadOnlyList<Uri> urls, string code, HttpClient organizer, string bankId, int rate, int addresses, double bombEverySeconds)
 {
     private readonly ConcurrentDictionary<string, int> _outcomes = new();
-    private readonly byte[] _bomb = HostileWorkbook.TinyRows(2_000_000);
+    private readonly byte[] _bomb = bombEverySeconds > 0 ? HostileWorkbook.TinyRows(2_000_000) : [];
     private long _attempts;
 
     public IReadOnlyDictionary<string, int> Outcomes => _outcomes;
@@ -28,12 +28,16 @@ internal sealed class Attacker(IReadOnlyList<Uri> urls, string code, HttpClient 
         // Eight connections per address, spread over the nodes; a few more that do get in, for repeated joins.
         var refused = await ConnectAsync(addresses * 8, stop);
         var joined = await ConnectAsync(addresses, stop);
-        var tasks = new List<Task> { FramesAsync(stop), BombsAsync(stop) };
+        var tasks = new List<Task> { FramesAsync(stop) };
+        if (bombEverySeconds > 0)
+        {
+            tasks.Add(BombsAsync(stop));
+        }
         var inFlight = new SemaphoreSlim(4 * rate);
         var started = Clock.NowMs;
         try
         {
-            for (long n = 0; !stop.IsCancellationRequested; n++)
+            for (long n = 0; rate > 0 && !stop.IsCancellationRequested; n++)
             {
                 var due = started + (n * 1000.0 / rate);
                 if (due > Clock.NowMs)
@@ -52,6 +56,10 @@ internal sealed class Attacker(IReadOnlyList<Uri> urls, string code, HttpClient 
         catch (OperationCanceledException)
         {
             // The scenario ends the attack.
+        }
+        if (rate == 0)
+        {
+            await Task.Delay(Timeout.Infinite, stop).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         await Task.WhenAll(tasks);
         foreach (var wire in refused.Concat(joined))

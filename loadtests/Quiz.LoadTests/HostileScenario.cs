@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Quiz.LoadTests;
 
 /// <summary>
-/// Issue 16 at scale: N participants play a contest of 2Q questions; the first Q run quiet, the last Q beside an
+/// Issue 16 at scale: N participants play a contest of 1 + 2Q questions; after a warm-up question, Q run quiet, Q beside an
 /// attacker on another contest of the same nodes (--attack-rate joins a second from --attack-addresses addresses, an
 /// unknown frame a second, an xlsx bomb every --bomb-every seconds). Reports the played contest's acknowledgement
 /// latency in both phases and every attack outcome by its code. A benchmark, not a test: exit code 1 only if an
@@ -21,20 +21,21 @@ internal static class HostileScenario
         var perPhase = options.Int("questions", 3);
         var window = options.Int("window", 10);
         using var http = await LiveScenario.OrganizerAsync(options, urls[0]);
-        var (contestId, code, hostKey) = await LiveScenario.SetUpAsync(http, urls[0], 2 * perPhase, window);
+        var (contestId, code, hostKey) = await LiveScenario.SetUpAsync(http, urls[0], 1 + (2 * perPhase), window);
         var attacked = await AttackedContestAsync(http, urls[0]);
         var bank = await Setup.Read(await http.PostAsJsonAsync(new Uri(urls[0], "api/banks"), new { name = $"攻击目标 {DateTime.UtcNow:HHmmss}" }));
 
         Console.Error.WriteLine($"joining {participants} participants to {code} across {urls.Count} node(s)");
         using var swarm = await Swarm.StartAsync(options, participants,
-            new Dictionary<string, string> { ["mode"] = "quiz", ["code"] = code, ["questions"] = (2 * perPhase).ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string> { ["mode"] = "quiz", ["code"] = code, ["questions"] = (1 + (2 * perPhase)).ToString(CultureInfo.InvariantCulture) },
             TimeSpan.FromMinutes(10));
         await using var host = await HubWire.ConnectAsync(new Uri(urls[0], "hubs/quiz"), CancellationToken.None);
         var run = new QuestionRunner(host);
         await host.InvokeAsync("HostRoom", new { contestId, hostKey });
 
-        var stored = new int[2 * perPhase];
-        for (var q = 0; q < perPhase; q++)
+        // Question 0 warms the nodes up (first broadcasts, JIT) and is not measured; then 1..Q quiet, Q+1..2Q under attack.
+        var stored = new int[1 + (2 * perPhase)];
+        for (var q = 0; q <= perPhase; q++)
         {
             stored[q] = await run.QuestionAsync(q);
         }
@@ -43,7 +44,7 @@ internal static class HostileScenario
         using var stop = new CancellationTokenSource();
         var attack = attacker.RunAsync(stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(3)); // the attack at full rate before the first question of its phase
-        for (var q = perPhase; q < 2 * perPhase; q++)
+        for (var q = perPhase + 1; q <= 2 * perPhase; q++)
         {
             stored[q] = await run.QuestionAsync(q);
         }
@@ -53,7 +54,7 @@ internal static class HostileScenario
         var measured = await swarm.StopAsync();
 
         var phase = (int from) => Histograms.Summarize(Enumerable.Range(from, perPhase).SelectMany(q => measured.AckUsBySeq.GetValueOrDefault(q) ?? []));
-        var (quiet, underAttack) = (phase(0), phase(perPhase));
+        var (quiet, underAttack) = (phase(1), phase(perPhase + 1));
         var accepted = measured.AckStatus.GetValueOrDefault("accepted");
         var lost = accepted - stored.Sum();
         var unexpected = attacker.Outcomes.Where(o => o.Key.StartsWith("unexpected", StringComparison.Ordinal)).Sum(o => o.Value);

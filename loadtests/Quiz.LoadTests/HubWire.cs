@@ -191,7 +191,14 @@ public sealed class HubWire : IAsyncDisposable
     }
 }
 
-public sealed class HubWireException(string message) : Exception(message);
+/// <summary>A hub error as the server worded it ("busy: …"), without SignalR's "An unexpected error occurred invoking …" preamble.</summary>
+public sealed class HubWireException(string message) : Exception(Code(message))
+{
+    private const string Marker = "HubException: ";
+
+    private static string Code(string message) =>
+        message.IndexOf(Marker, StringComparison.Ordinal) is var at and >= 0 ? message[(at + Marker.Length)..] : message;
+}
 
 internal static class Json
 {

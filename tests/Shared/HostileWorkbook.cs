@@ -15,7 +15,7 @@ public static class HostileWorkbook
     public static byte[] TinyRows(int rows) =>
         Build(sheet => Repeat(sheet, Header, """<row><c t="inlineStr"><is><t>单选</t></is></c><c t="inlineStr"><is><t>x</t></is></c><c t="inlineStr"><is><t>A</t></is></c></row>""", rows));
 
-    /// <summary>Row 2's 题干 (column B) holds <paramref name="characters"/> characters, inline or as shared text.</summary>
+    /// <summary>Row 2's 题干 (column B) holds <paramref name="characters"/> characters (one byte each), inline or as shared text.</summary>
     public static byte[] GiantCell(int characters, bool shared = false)
     {
         var chunk = new string('a', 100);

@@ -102,6 +102,8 @@ public static class BankReasons
     public static readonly ReasonText UploadFormat = new("upload.format",
         "say which format the file is in: ?format=xlsx, csv, json or gift (or send a file name with that extension)",
         "无法判断文件格式：请上传扩展名为 xlsx、csv、json 或 gift 的文件，或加上 ?format=");
+    public static readonly ReasonText UploadBusy = new("upload.busy",
+        "another file is being imported on this server; try again in a moment", "服务器正在导入另一个文件，请稍后再试");
     public static readonly ReasonText UploadNoFile = new("upload.noFile", "send the file in a multipart form field named 'file'", "请在表单字段 file 中上传文件");
     public static readonly ReasonText UploadUnreadable = new("upload.unreadable", "the upload could not be read: {detail}", "上传的内容无法读取：{detail}");
     public static readonly ReasonText UploadTooLarge = new("upload.tooLarge",

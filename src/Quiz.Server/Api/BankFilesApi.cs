@@ -50,7 +50,7 @@ internal static class BankFilesApi
     }
 
     private static async Task<Results<Ok<ImportReportDto>, BadRequest<ImportReportDto>, JsonHttpResult<ImportReportDto>, ProblemHttpResult>> Import(
-        string bankId, HttpRequest request, ISender sender, IMapper mapper, CancellationToken ct, string? format = null, bool dryRun = false)
+        string bankId, HttpRequest request, ISender sender, IMapper mapper, ImportGate gate, CancellationToken ct, string? format = null, bool dryRun = false)
     {
         if (request.ContentLength > MaxUploadBytes + 64 * 1024)
         {
@@ -64,6 +64,11 @@ internal static class BankFilesApi
         if (!BankFormats.TryParse(format, out var parsed) && !BankFormats.TryFromFileName(upload.FileName, out parsed))
         {
             return Problem(BankReasons.UploadFormat.With(), StatusCodes.Status400BadRequest);
+        }
+        using var turn = gate.TryEnter();
+        if (turn is null)
+        {
+            return Problem(BankReasons.UploadBusy.With(), StatusCodes.Status429TooManyRequests);
         }
         var report = mapper.Map<ImportReportDto>(await sender.Send(new ImportQuestions(bankId, parsed, upload.Bytes, dryRun), ct));
         if (report.Errors.Any(e => SheetRefused.IsLimit(e.Code)))

@@ -18,7 +18,7 @@ public sealed class SheetLimitsTests(ITestOutputHelper output)
     {
         var file = HostileWorkbook.TinyRows(2_000_000); // about 190 MB of XML
         var (error, allocated) = Read(file);
-        Assert.Equal(("sheet.limitRows", SheetLimits.Bank.MaxRows + 1), (error.Code, error.Row));
+        Assert.Equal(("sheet.limitRows", 0), (error.Code, error.Row)); // counted before any row is parsed
         Report("tiny rows", file, allocated);
         Assert.True(allocated < 200 * Megabyte, $"allocated {allocated / Megabyte} MB");
     }
@@ -38,12 +38,29 @@ public sealed class SheetLimitsTests(ITestOutputHelper output)
     [InlineData(true)]
     public void A_giant_cell_is_refused_after_its_limit_never_held(bool shared)
     {
-        // 200 million characters (the cell had 1.17 billion; the reader stops at the same place either way).
-        var file = HostileWorkbook.GiantCell(200_000_000, shared);
+        // 50 million characters, within the unpacked limit: read up to the cell limit and no further.
+        var file = HostileWorkbook.GiantCell(50_000_000, shared);
         var (error, allocated) = Read(file);
         Assert.Equal(("sheet.limitCell", shared ? 0 : 2, shared ? "" : "B"), (error.Code, error.Row, error.Column));
         Report(shared ? "giant shared text" : "giant cell", file, allocated);
         Assert.True(allocated < 16 * Megabyte, $"allocated {allocated / Megabyte} MB");
+    }
+
+    [Fact]
+    public void A_cell_larger_than_the_unpacked_limit_is_refused_before_it_is_parsed()
+    {
+        // 200 million characters (the cell had 1.17 billion): the count of unpacked bytes stops it first.
+        var (error, allocated) = Read(HostileWorkbook.GiantCell(200_000_000));
+        Assert.Equal("sheet.limitUnpacked", error.Code);
+        Assert.True(allocated < 16 * Megabyte, $"allocated {allocated / Megabyte} MB");
+    }
+
+    [Fact]
+    public void A_sheet_at_the_row_limit_is_read_and_one_past_it_is_not()
+    {
+        var within = BankFiles.Read(BankFormat.Xlsx, HostileWorkbook.TinyRows(SheetLimits.Bank.MaxRows - 1000));
+        Assert.Equal((0, SheetLimits.Bank.MaxRows - 1000), (within.Errors.Count, within.Drafts.Count));
+        Assert.Equal("sheet.limitRows", Read(HostileWorkbook.TinyRows(SheetLimits.Bank.MaxRows + 1000)).Error.Code);
     }
 
     [Fact]

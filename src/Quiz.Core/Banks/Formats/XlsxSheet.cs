@@ -40,6 +40,7 @@ internal sealed class XlsxSheet
         using var zip = Open(bytes);
         var sheet = new XlsxSheet(zip, limits);
         var (sheetPath, stringsPath, stylesPath) = sheet.Parts();
+        sheet.Census(sheetPath, stringsPath);
         var strings = sheet.SharedStrings(stringsPath);
         var dates = sheet.DateStyles(stylesPath);
         foreach (var row in sheet.SheetRows(sheetPath, strings, dates))
@@ -74,6 +75,56 @@ internal sealed class XlsxSheet
         }
         return -1;
     }
+
+    /// <summary>
+    /// Before any XML is parsed, the parts are unpacked once and only counted: their bytes against the unpacked limit,
+    /// the sheet's rows against the row limit. A byte scan runs at the speed of unpacking, so a bomb costs the node
+    /// milliseconds instead of the seconds that parsing it up to the limit would; a file within the limits is then read.
+    /// </summary>
+    private void Census(string sheetPath, string stringsPath)
+    {
+        var rows = 0L;
+        foreach (var path in new[] { stringsPath, sheetPath })
+        {
+            if (_zip.GetEntry(path) is not { } entry)
+            {
+                continue;
+            }
+            using var stream = new CountingStream(entry.Open(), this);
+            var buffer = new byte[64 * 1024];
+            var carry = 0;
+            int read;
+            while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
+            {
+                var span = buffer.AsSpan(0, carry + read);
+                rows += path == sheetPath ? RowTags(span[..^Math.Min(span.Length, 4)], span) : 0;
+                if (rows > _limits.MaxRows)
+                {
+                    throw SheetRefused.Rows(_limits, 0);
+                }
+                carry = Math.Min(span.Length, 4); // a tag split between two reads is counted in the next
+                span[^carry..].CopyTo(buffer);
+            }
+        }
+        _unpacked = 0; // the parts are unpacked again to be read; the census has shown they fit
+    }
+
+    /// <summary>How many row start tags (&lt;row or &lt;x:row, then a space, / or &gt;) begin in <paramref name="starts"/>.</summary>
+    private static int RowTags(ReadOnlySpan<byte> starts, ReadOnlySpan<byte> all)
+    {
+        var count = 0;
+        for (var at = starts.IndexOf("row"u8); at >= 0 && at < starts.Length; at = NextRow(starts, at + 3))
+        {
+            if (at > 0 && all[at - 1] is (byte)'<' or (byte)':' && at + 3 < all.Length && all[at + 3] is (byte)' ' or (byte)'>' or (byte)'/')
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int NextRow(ReadOnlySpan<byte> span, int from) =>
+        from >= span.Length ? -1 : span[from..].IndexOf("row"u8) is var next and >= 0 ? from + next : -1;
 
     /// <summary>The first sheet, the shared strings and the styles, as the workbook's relationships name them.</summary>
     private (string Sheet, string Strings, string Styles) Parts()

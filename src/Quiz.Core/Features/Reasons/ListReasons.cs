@@ -21,5 +21,5 @@ public sealed record ListReasons(ReasonTable Table) : IQuery<IReadOnlyList<Reaso
 public sealed class ListReasonsHandler : IQueryHandler<ListReasons, IReadOnlyList<ReasonText>>
 {
     public ValueTask<IReadOnlyList<ReasonText>> Handle(ListReasons query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<ReasonText>>(query.Table == ReasonTable.Stage ? [.. StageReasons.All, .. TextReasons.All] : [.. BankReasons.All, .. TextReasons.All.Except(BankReasons.All)]);
+        ValueTask.FromResult<IReadOnlyList<ReasonText>>(query.Table == ReasonTable.Stage ? [.. StageReasons.All, .. TextReasons.All] : BankReasons.All);
 }
