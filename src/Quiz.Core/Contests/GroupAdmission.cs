@@ -15,9 +15,14 @@ public static class GroupAdmission
             (GroupKind.Unit, TypedText.CleanOrNull(unit, TextShape.Name)),
             (GroupKind.District, TypedText.CleanOrNull(district, TextShape.Name)),
         ];
-        // Listed names need no store: only what the lists lack is asked about, in one round trip.
+        // Listed names need no store: only what the lists lack is asked about, in one round trip. A roster declares
+        // units and districts, never teams, so an unlisted team with free text off is refused without asking.
         var unlisted = given.Where(g => g.Name is not null && !groups.Listed(g.Kind).Contains(g.Name, StringComparer.Ordinal))
             .Select(g => (g.Kind, Name: g.Name!, Free: groups.IsFree(g.Kind))).ToList();
+        if (unlisted.FirstOrDefault(u => u.Kind == GroupKind.Team && !u.Free) is { Name: not null } unlistedTeam)
+        {
+            throw new QuizValidationException([FieldError.Of(ContestGroups.Field(GroupKind.Team), TextReasons.NotListed.With(("value", unlistedTeam.Name)))]);
+        }
         if (unlisted.Count > 0)
         {
             var outcomes = await registry.AdmitAsync(contestId, unlisted, ContestGroups.MaxFree, cancellationToken);
