@@ -24,6 +24,7 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
     /// <summary>Caps on a contest's size: every node holds its definition in memory, and a small request must not make a huge one.</summary>
     public const int MaxRounds = 20;
     public const int MaxQuestions = 1000;
+    /// <summary>Characters of every text of the snapshot's questions (stems, options, explanations, keys, categories, tags...).</summary>
     public const int MaxQuestionText = 1_000_000;
     public const int MaxTitle = 200;
 
@@ -137,7 +138,7 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
                     StageReasons.BlueprintShort.With(("have", s.Shortfall.Available), ("short", s.Shortfall.Wanted - s.Shortfall.Available))))],
             };
         }
-        var text = snapshot.Sum(q => (long)q.Question.Stem.Length + q.Question.Explanation.Length + q.Question.Options.Sum(o => o.Length));
+        var text = snapshot.Sum(q => TextOf(q.Question));
         if (text > CreateContest.MaxQuestionText)
         {
             throw new QuizValidationException([new FieldError("rounds",
@@ -167,6 +168,11 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         }
         throw new DomainException("no_join_code", "No free join code was found; try again.");
     }
+
+    /// <summary>Every text a question brings into the definition: the cap counts all of it, not only the stem.</summary>
+    private static long TextOf(Question q) =>
+        (long)q.Stem.Length + q.Explanation.Length + q.Category.Length + (q.Key?.Length ?? 0) + (q.Source?.Length ?? 0) + (q.ImageUrl?.Length ?? 0)
+        + q.Options.Sum(o => o.Length) + q.Tags.Sum(t => t.Length) + q.Answer.Accepted.Sum(a => a.Length);
 
     /// <summary>A round's questions: the ones listed, or a draw by its blueprint (with the rules the bank could not fill).</summary>
     private async ValueTask<(IReadOnlyList<Question> Questions, IReadOnlyList<Shortfall> Shortfalls)> QuestionsOf(RoundSpec spec, CancellationToken cancellationToken)
