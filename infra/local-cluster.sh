@@ -61,10 +61,12 @@ start_redis() {
 
 start_node() {
   local n="$1" port=$((FIRST_NODE_PORT + $1 - 1))
-  # Behind nginx: trust X-Forwarded-For/-Proto (the nodes must be reachable only through the proxy).
+  # Behind nginx: its X-Forwarded-For/-Proto are believed (from 127.0.0.1 only), and pages come from its origin.
   ConnectionStrings__Redis="${ConnectionStrings__Redis:-127.0.0.1:$REDIS_PORT}" \
     Quiz__Auth__BootstrapAdmin="$QUIZ_ADMIN" Quiz__Auth__BootstrapPassword="$(cat "$dir/admin-password")" \
-    ASPNETCORE_FORWARDEDHEADERS_ENABLED=true ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+    Quiz__Security__KnownProxies__0=127.0.0.1 \
+    Quiz__Security__AllowedOrigins__0="http://127.0.0.1:$NGINX_PORT" Quiz__Security__AllowedOrigins__1="http://localhost:$NGINX_PORT" \
+    ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
     Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}" \
     setsid dotnet "$SERVER_DLL" --urls "http://127.0.0.1:$port" --contentRoot "$repo/src/Quiz.Server" \
     </dev/null >>"$dir/node$n.log" 2>&1 &

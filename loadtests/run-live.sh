@@ -4,6 +4,7 @@
 #   NODES=2 loadtests/run-live.sh --participants 20000 --questions 3 --window 10 --baseline
 #   SCENARIO=stage NODES=2 loadtests/run-live.sh --participants 1000 --questions 3 --window 8   (six teams buzz too)
 #   SCENARIO=round NODES=2 loadtests/run-live.sh --participants 20000 --ramp 60   (online round start storm)
+#   SCENARIO=hostile NODES=2 loadtests/run-live.sh --participants 10000 --questions 3 --attack-rate 1000   (issue 16's attacker beside a contest)
 #   STORE=garnet loadtests/run-live.sh --participants 5000   (one node on its embedded Garnet, as a fresh machine runs it)
 #   STORE=cluster NODES=2 loadtests/run-live.sh --participants 300 --shards 3   (a three-master Redis Cluster on
 #     REDIS_PORT..REDIS_PORT+2, infra/redis-cluster.sh; --shards splits the contest over that many slots)
@@ -48,7 +49,8 @@ export QUIZ_LOAD_PASSWORD="load-run-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n
 urls=()
 for i in $(seq 0 $((nodes - 1))); do
   port=$((first_port + i))
-  env "${store_env[@]}" Quiz__SampleBank__Enabled=false \
+  # The load tool is the nodes' "proxy": it tells them which venue (or attacker) address each phone is behind.
+  env "${store_env[@]}" Quiz__SampleBank__Enabled=false Quiz__Security__KnownProxies__0=127.0.0.1 \
     Quiz__Auth__BootstrapAdmin=loadadmin Quiz__Auth__BootstrapPassword="$QUIZ_LOAD_PASSWORD" \
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
     dotnet src/Quiz.Server/bin/Release/net10.0/Quiz.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Quiz.Server" >"$work/node$i.log" 2>&1 &

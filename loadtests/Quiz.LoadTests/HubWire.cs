@@ -32,10 +32,19 @@ public sealed class HubWire : IAsyncDisposable
 
     public bool Connected => _socket.State == WebSocketState.Open;
 
-    public static async Task<HubWire> ConnectAsync(Uri hub, CancellationToken cancellationToken, string protocol = "json")
+    /// <summary>
+    /// Connects and shakes hands; <paramref name="forwardedFor"/> is the address the phone claims to be behind, which
+    /// nodes believe from the load machine (run-live.sh makes 127.0.0.1 their known proxy), so venues and an attacker
+    /// are told apart as they would be behind a real proxy.
+    /// </summary>
+    public static async Task<HubWire> ConnectAsync(Uri hub, CancellationToken cancellationToken, string protocol = "json", string? forwardedFor = null)
     {
         var wire = new HubWire(WireFormat.Of(protocol));
         wire._socket.Options.KeepAliveInterval = TimeSpan.Zero; // SignalR pings are enough
+        if (forwardedFor is not null)
+        {
+            wire._socket.Options.SetRequestHeader("X-Forwarded-For", forwardedFor);
+        }
         var ws = new UriBuilder(hub) { Scheme = hub.Scheme == "https" ? "wss" : "ws" }.Uri;
         await wire._socket.ConnectAsync(ws, cancellationToken);
         // The handshake is JSON text whatever the protocol.

@@ -48,31 +48,11 @@ internal static class LiveScenario
 
         await using var host = await HubWire.ConnectAsync(new Uri(urls[0], "hubs/quiz"), CancellationToken.None);
         var stored = 0;
-        var closed = Signals(questions);
-        var revealed = Signals(questions);
-        host.OnEvent = (target, payload) =>
-        {
-            if (target == nameof(IQuizClient.QuestionClosed))
-            {
-                closed[payload.GetProperty("seq").GetInt32()].TrySetResult(0);
-            }
-            if (target == nameof(IQuizClient.AnswerRevealed))
-            {
-                revealed[payload.GetProperty("seq").GetInt32()].TrySetResult(payload.GetProperty("answers").GetInt32());
-            }
-        };
+        var run = new QuestionRunner(host);
         await host.InvokeAsync(HubMethods.HostRoom, new HostRoomRequest(contestId, hostKey));
         for (var q = 0; q < questions; q++)
         {
-            var state = await host.InvokeAsync(HubMethods.Control, new ControlRequest(q == 0 ? HostMoves.Start : HostMoves.Next));
-            var closesAt = state.GetProperty("closesAtMs").GetInt64();
-            Console.Error.WriteLine($"question {q} open; closes in {(closesAt - Clock.NowMs) / 1000:0.0} s");
-            // The server closes the question itself at close + grace; the host reveals at once and shows the board.
-            await closed[q].Task.WaitAsync(TimeSpan.FromMilliseconds(closesAt - Clock.NowMs + 30_000));
-            await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.Reveal));
-            stored += await revealed[q].Task.WaitAsync(TimeSpan.FromSeconds(30));
-            await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.Board));
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            stored += await run.QuestionAsync(q);
         }
         await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.End));
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -130,6 +110,7 @@ internal static class LiveScenario
             rounds = new[] { new { title = "压测", rules = new { timeLimitSeconds = window, points = 100, speedWeighted = true, streakBonus = 10 }, bankId, questionIds = ids } },
             stage,
             shards,
+            groups = SimulatedParticipant.Groups,
         }));
         return (contest.GetProperty("contestId").GetString()!, contest.GetProperty("joinCode").GetString()!, contest.GetProperty("hostKey").GetString()!);
     }

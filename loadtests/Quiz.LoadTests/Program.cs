@@ -6,6 +6,7 @@ return options.Command switch
 {
     "live" => await LiveScenario.RunAsync(options),
     "stage" => await StageScenario.RunAsync(options),
+    "hostile" => await HostileScenario.RunAsync(options),
     "round" => await RoundScenario.RunAsync(options),
     "worker" => await Worker.RunAsync(options),
     "rawserver" => await RawServer.RunAsync(options),
@@ -25,6 +26,9 @@ static int Usage()
         Quiz.LoadTests stage (same options): six team seats race for the buzzer on every question while the
                             participants (the audience) answer it; reports buzz decision latency and whether the
                             earliest server stamp won every race.
+        Quiz.LoadTests hostile (same options) [--attack-rate 1000] [--attack-addresses 25] [--bomb-every 5]
+                            [--out loadtests/results/hostile.md]: --questions quiet, then as many beside an attacker
+                            on another contest of the same nodes; the played contest's ack p99 in both phases.
         Quiz.LoadTests round --url … --participants 20000 [--ramp 60] [--paper 5] [--limit 120] [--think 3000]
                              [--abandon 0.05] [--connections 256] [--close-after S] [--out loadtests/results/round.json]
         An online round: a roster of N, each starting within the ramp, answering, handing in (or left to the deadline).

@@ -26,7 +26,7 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         var started = Stopwatch.GetTimestamp();
         try
         {
-            _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken, protocol);
+            _wire = await HubWire.ConnectAsync(new Uri(server, "hubs/quiz"), cancellationToken, protocol, Venue(index));
             _wire.OnEvent = OnEvent;
             var join = new JoinRequest(code, $"P{index:00000}", $"队{index % 50}", $"单位{index % 200}", Districts[index % Districts.Length]);
             for (var attempt = 1; ; attempt++)
@@ -63,6 +63,16 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
     }
 
     public int MissingStandings(int questions) => questions - _ranked.Count;
+
+    /// <summary>The groups every contest of the load scenarios lists: the participants' teams and units.</summary>
+    public static object Groups => new
+    {
+        teams = Enumerable.Range(0, 50).Select(i => $"队{i}"),
+        units = Enumerable.Range(0, 200).Select(i => $"单位{i}"),
+    };
+
+    /// <summary>Phones come in halls of 100 behind one venue address (10.x.y.1), as a city's contest does.</summary>
+    public static string Venue(int index) => $"10.{(index / 100 / 256) % 256}.{(index / 100) % 256}.1";
 
     public async ValueTask DisposeAsync()
     {
@@ -111,7 +121,9 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         try
         {
             var ack = await _wire!.InvokeAsync(HubMethods.SubmitAnswer, new AnswerRequest(answerId, seq, [choice]));
-            result.AckUs.Enqueue((long)Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            var us = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            result.AckUs.Enqueue(us);
+            result.AckUsBySeq.GetOrAdd(seq, _ => new ConcurrentQueue<long>()).Enqueue(us);
             result.AckAtMs.Enqueue((long)Clock.NowMs);
             result.AckStatus.AddOrUpdate(ack.GetProperty("status").GetString()!, 1, (_, n) => n + 1);
         }

@@ -60,6 +60,11 @@ internal sealed class Swarm : IDisposable
             foreach (var v in part.JoinUs) { merged.JoinUs.Enqueue(v); }
             foreach (var v in part.BroadcastUs) { merged.BroadcastUs.Enqueue(v); }
             foreach (var v in part.AckUs) { merged.AckUs.Enqueue(v); }
+            foreach (var (seq, values) in part.AckUsBySeq)
+            {
+                var into = merged.AckUsBySeq.GetOrAdd(seq, _ => new());
+                foreach (var v in values) { into.Enqueue(v); }
+            }
             foreach (var v in part.RankDelayUs) { merged.RankDelayUs.Enqueue(v); }
             foreach (var v in part.AckAtMs) { merged.AckAtMs.Enqueue(v); }
             foreach (var (k, v) in part.AckStatus) { merged.AckStatus.AddOrUpdate(k, v, (_, n) => n + v); }

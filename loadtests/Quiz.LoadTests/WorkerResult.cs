@@ -20,6 +20,9 @@ public sealed class WorkerResult
 
     public ConcurrentQueue<long> RankDelayUs { get; init; } = new();
 
+    /// <summary>The same acknowledgement latencies by question, for scenarios that compare phases of one run.</summary>
+    public ConcurrentDictionary<int, ConcurrentQueue<long>> AckUsBySeq { get; init; } = new();
+
     /// <summary>Wall-clock ms at which each answer's ack arrived, for answers per second.</summary>
     public ConcurrentQueue<long> AckAtMs { get; init; } = new();
 

@@ -10,7 +10,8 @@ public sealed class JoinFormTests
     public async Task Someone_typing_while_the_page_reconnects_keeps_their_place()
     {
         await using var server = BrowserServer.Start(nameof(JoinFormTests));
-        var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100 }, "q-single");
+        // Teams typed in by participants, where the organizer allows it: the team field is a text field then.
+        var contest = await Contests.CreateWithGroupsAsync(server, new { timeLimitSeconds = 60, points = 100 }, new { freeTeams = true }, "q-single");
         await using var browser = await BrowserSession.LaunchAsync();
         var phone = await browser.PhoneAsync(server.BaseAddress);
         // Keeps the page's sockets reachable, so the test can drop them as a flaky network would.
@@ -20,6 +21,7 @@ public sealed class JoinFormTests
         await phone.GotoAsync($"/play?code={contest.JoinCode}");
         await Expect(phone.Locator("#code")).ToHaveValueAsync(contest.JoinCode);
         await phone.Locator("#nickname").FillAsync("张阿姨");
+        await Expect(phone.Locator("#join-contest")).ToContainTextAsync("全民科学素质知识竞赛"); // the choices have arrived
         await phone.Locator("#more summary").ClickAsync();
         await phone.Locator("#team").ClickAsync();
 

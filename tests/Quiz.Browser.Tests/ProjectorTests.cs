@@ -14,7 +14,8 @@ public sealed class ProjectorTests
     public async Task A_quick_contest_with_the_longest_texts_fits_the_projector_in_every_phase()
     {
         await using var server = BrowserServer.Start(nameof(ProjectorTests) + "-quick");
-        var contest = await Contests.CreateRoundsAsync(server, new { timeLimitSeconds = 120, points = 100 }, null, [["long-order", "five", "limits"]], LongTexts.Json);
+        var contest = await Contests.CreateRoundsAsync(server, new { timeLimitSeconds = 120, points = 100 }, null, [["long-order", "five", "limits"]], LongTexts.Json,
+            new { teams = Enumerable.Range(1, 3).Select(Team).ToArray() });
         await using var browser = await BrowserSession.LaunchAsync();
         var host = await browser.HostLaptopAsync(server.BaseAddress);
         host.Dialog += (_, dialog) => dialog.AcceptAsync();
@@ -27,7 +28,7 @@ public sealed class ProjectorTests
         // Twelve people join after the screen is up: its lobby count follows (joins are not pushed; the screen asks).
         var crowd = await browser.PhoneAsync(server.BaseAddress);
         await crowd.GotoAsync("/play");
-        var people = Enumerable.Range(1, 12).Select(i => new Crowd.Person($"{i:D2}号观众的昵称可以长达二十个字符哦", $"第{i % 3 + 1}队：杭州市余杭区未来科技城科普志愿者服务联合会", i % 2 == 0 ? "西湖区" : "临平区")).ToArray();
+        var people = Enumerable.Range(1, 12).Select(i => new Crowd.Person($"{i:D2}号观众的昵称可以长达二十个字符哦", Team(i % 3 + 1), i % 2 == 0 ? "西湖区" : "临平区")).ToArray();
         Assert.Equal(12, await Crowd.JoinAsync(crowd, contest.JoinCode, people));
         await Expect(screen.Locator("#joined")).ToHaveTextAsync("已加入 12 人");
         await Layout.AssertFitsAsync(screen, "lobby");
@@ -241,4 +242,7 @@ public sealed class ProjectorTests
           return found;
         }
         """);
+
+    /// <summary>A long team name, as the contest lists it (phones choose teams from the contest's list).</summary>
+    private static string Team(int n) => $"第{n}队：杭州市余杭区未来科技城科普志愿者服务联合会";
 }

@@ -11,7 +11,8 @@ public sealed class WholeGameTests
     public async Task Host_screen_and_three_phones_play_a_whole_game()
     {
         await using var server = BrowserServer.Start(nameof(WholeGameTests));
-        var contest = await Contests.CreateAsync(server, new { timeLimitSeconds = 60, points = 100, speedWeighted = true, streakBonus = 10 }, "q-single", "q-multi", "q-tf");
+        var contest = await Contests.CreateWithGroupsAsync(server, new { timeLimitSeconds = 60, points = 100, speedWeighted = true, streakBonus = 10 },
+            new { teams = new[] { "红队", "蓝队" } }, "q-single", "q-multi", "q-tf");
         await using var browser = await BrowserSession.LaunchAsync();
 
         var host = await browser.LaptopAsync(server.BaseAddress);
@@ -33,7 +34,7 @@ public sealed class WholeGameTests
             await Expect(phone.Locator("#code")).ToHaveValueAsync(contest.JoinCode);
             await phone.Locator("#nickname").FillAsync(names[i]);
             await phone.Locator("#more summary").ClickAsync();
-            await phone.Locator("#team").FillAsync(i == 1 ? "蓝队" : "红队");
+            await phone.Locator("#team").SelectOptionAsync(i == 1 ? "蓝队" : "红队");
             await phone.Locator("#district").SelectOptionAsync(districts[i]);
             if (i == 0)
             {

@@ -7,11 +7,12 @@ public static class AccountRules
 {
     public const int MinPasswordLength = 12;
 
-    public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
+    /// <summary>One account per name however it is typed: ａｄｍｉｎ (full-width) is admin. Null gives "" (a refused request is still audited).</summary>
+    public static string Normalize(string? userName) => TypedText.Clean(userName, TextShape.Name).ToLowerInvariant();
 
     public static IEnumerable<FieldError> UserNameErrors(string? userName)
     {
-        var name = userName?.Trim() ?? "";
+        var name = Normalize(userName);
         if (name.Length is < 2 or > 64 || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_'))
         {
             yield return new FieldError("userName", "is 2-64 letters, digits, '.', '-' or '_'");

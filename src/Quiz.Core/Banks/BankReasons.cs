@@ -24,7 +24,12 @@ public static class BankReasons
     public static readonly ReasonText OptionCount = new("options.count", "needs {min} to {max} options, has {count}", "需要 {min} 到 {max} 个选项，实际 {count} 个");
     public static readonly ReasonText OptionGap = new("option.gap", "option {option} is empty but a later one is not", "选项{option}为空，但后面还有选项");
     public static readonly ReasonText OptionRepeat = new("option.repeat", "option {option} repeats option {first}", "选项{option}与选项{first}相同");
-    public static readonly ReasonText TooLong = new("text.tooLong", "too long: {length} characters (at most {max})", "太长：{length} 个字符（最多 {max} 个）");
+    public static readonly ReasonText TooLong = TextReasons.TooLong;
+    public static readonly ReasonText TextControl = TextReasons.Control;
+    public static readonly ReasonText TextFormat = TextReasons.Format;
+    public static readonly ReasonText TextInvisible = TextReasons.Invisible;
+    public static readonly ReasonText TextMarks = TextReasons.Marks;
+    public static readonly ReasonText TextBroken = TextReasons.Broken;
     public static readonly ReasonText TagCount = new("tags.count", "at most {max} tags, has {count}", "标签最多 {max} 个，实际 {count} 个");
     public static readonly ReasonText TagTooLong = new("tag.tooLong", "tag '{tag}' is too long: {length} characters (at most {max})", "标签“{tag}”太长：{length} 个字符（最多 {max} 个）");
     public static readonly ReasonText DifficultyInvalid = new("difficulty.invalid",
@@ -64,6 +69,14 @@ public static class BankReasons
     public static readonly ReasonText CsvMalformed = new("csv.malformed", "the CSV is malformed near row {row}: {detail}", "CSV 格式错误，在第 {row} 行附近：{detail}");
     public static readonly ReasonText XlsxUnreadable = new("xlsx.unreadable",
         "the file is not a readable .xlsx workbook (damaged, truncated, or another format)", "文件不是可读取的 .xlsx 工作簿（已损坏、不完整或是其他格式）");
+    public static readonly ReasonText SheetLimitUnpacked = new("sheet.limitUnpacked",
+        "the workbook unpacks to more than {mb} MB; split it into several files", "工作簿解压后超过 {mb} MB，请拆成几个文件");
+    public static readonly ReasonText SheetLimitRows = new("sheet.limitRows", "the sheet has more than {max} rows; split it into several files", "表格超过 {max} 行，请拆成几个文件");
+    public static readonly ReasonText SheetLimitColumns = new("sheet.limitColumns", "this row has more than {max} columns", "这一行超过 {max} 列");
+    public static readonly ReasonText SheetLimitCell = new("sheet.limitCell",
+        "a cell holds more than {max} characters (the most a spreadsheet cell holds)", "单元格超过 {max} 个字符（电子表格单元格的上限）");
+    public static readonly ReasonText FileLimitQuestions = new("file.limitQuestions",
+        "the file holds more than {max} questions; split it into several files", "文件超过 {max} 道题，请拆成几个文件");
     public static readonly ReasonText SheetEmpty = new("sheet.empty",
         "the file is empty: expected a header row ({headers}) and one question per row", "文件为空：第一行应为表头（{headers}），之后每行一题");
     public static readonly ReasonText SheetNoQuestions = new("sheet.noQuestions", "the file has a header row but no questions", "文件只有表头，没有题目");
@@ -96,6 +109,8 @@ public static class BankReasons
     public static readonly ReasonText UploadFormat = new("upload.format",
         "say which format the file is in: ?format=xlsx, csv, json or gift (or send a file name with that extension)",
         "无法判断文件格式：请上传扩展名为 xlsx、csv、json 或 gift 的文件，或加上 ?format=");
+    public static readonly ReasonText UploadBusy = new("upload.busy",
+        "another file is being imported on this server; try again in a moment", "服务器正在导入另一个文件，请稍后再试");
     public static readonly ReasonText UploadNoFile = new("upload.noFile", "send the file in a multipart form field named 'file'", "请在表单字段 file 中上传文件");
     public static readonly ReasonText UploadUnreadable = new("upload.unreadable", "the upload could not be read: {detail}", "上传的内容无法读取：{detail}");
     public static readonly ReasonText UploadTooLarge = new("upload.tooLarge",

@@ -18,19 +18,30 @@ public sealed record BlueprintRule(int Count, QuestionType? Type = null, int? Di
         && (string.IsNullOrEmpty(Category) || q.Category == Category || q.Category.StartsWith(Category + "/", StringComparison.Ordinal))
         && (string.IsNullOrEmpty(Tag) || q.Tags.Contains(Tag));
 
-    /// <summary>A rule's difficulty filters: each level 1 to 5, a band not upside down.</summary>
-    public static IEnumerable<FieldError> DifficultyErrors(BlueprintRule? rule, string at)
+    /// <summary>
+    /// The filters' shape, for every request that takes rules: enums arrive as numbers too, and a number that names no
+    /// type draws nothing; each level is 1 to 5 and a band is not upside down.
+    /// </summary>
+    public IEnumerable<FieldError> FilterErrors(string field)
     {
-        foreach (var (name, value) in new[] { ("difficulty", rule?.Difficulty), ("minDifficulty", rule?.MinDifficulty), ("maxDifficulty", rule?.MaxDifficulty) })
+        if (Type is { } type && !Enum.IsDefined(type))
+        {
+            yield return new FieldError($"{field}.type", "is a question type: Single, Multiple, TrueFalse, Fill or Ordering");
+        }
+        foreach (var (name, value) in new[] { ("difficulty", Difficulty), ("minDifficulty", MinDifficulty), ("maxDifficulty", MaxDifficulty) })
         {
             if (value is < 1 or > 5)
             {
-                yield return new FieldError($"{at}.{name}", "is 1 to 5");
+                yield return new FieldError($"{field}.{name}", "is 1 to 5");
             }
         }
-        if (rule is { MinDifficulty: { } min, MaxDifficulty: { } max } && min > max)
+        if (MinDifficulty is { } min && MaxDifficulty is { } max && min > max)
         {
-            yield return new FieldError($"{at}.minDifficulty", "is at most maxDifficulty");
+            yield return new FieldError($"{field}.minDifficulty", "is at most maxDifficulty");
+        }
+        if (Category is { Length: > QuestionRules.MaxShort } || Tag is { Length: > QuestionRules.MaxTag })
+        {
+            yield return new FieldError($"{field}.category", $"a category has at most {QuestionRules.MaxShort} characters, a tag {QuestionRules.MaxTag}");
         }
     }
 

@@ -22,8 +22,8 @@ public static class QuestionRules
     {
         var before = errors.Count;
         var key = Clean(draft.Key, DraftField.Key, MaxShort, errors);
-        var stem = Clean(draft.Stem, DraftField.Stem, MaxStem, errors);
-        if (string.IsNullOrWhiteSpace(draft.Stem))
+        var stem = Clean(draft.Stem, DraftField.Stem, MaxStem, errors, TextShape.Prose);
+        if (stem.Length == 0 && !errors.Skip(before).Any(e => e.Field == DraftField.Stem))
         {
             errors.Add(new DraftError(DraftField.Stem, BankReasons.StemEmpty.With()));
         }
@@ -44,7 +44,7 @@ public static class QuestionRules
                 errors.Add(new DraftError(DraftField.Answer, answerError));
             }
         }
-        var explanation = Clean(draft.Explanation, DraftField.Explanation, MaxExplanation, errors);
+        var explanation = Clean(draft.Explanation, DraftField.Explanation, MaxExplanation, errors, TextShape.Prose);
         var category = string.Join('/', Clean(draft.Category, DraftField.Category, MaxShort, errors)
             .Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var tags = CheckTags(draft.Tags, errors);
@@ -116,7 +116,7 @@ public static class QuestionRules
 
     private static List<string>? CheckOptions(QuestionType type, IReadOnlyList<string> given, List<DraftError> errors)
     {
-        var options = given.Select(o => (o ?? "").Trim()).ToList();
+        var options = given.Select(o => TypedText.Clean(o, TextShape.Prose)).ToList();
         while (options.Count > 0 && options[^1].Length == 0)
         {
             options.RemoveAt(options.Count - 1); // empty trailing columns (选项E-H) are the template's normal case
@@ -151,9 +151,9 @@ public static class QuestionRules
                 errors.Add(new DraftError(DraftField.Options, BankReasons.OptionGap.With(("option", AnswerNotation.Letter(i))), i));
                 ok = false;
             }
-            else if (options[i].Length > MaxOption)
+            else if (TypedText.Problem(options[i], TextShape.Prose, MaxOption) is { } problem)
             {
-                errors.Add(new DraftError(DraftField.Options, TooLong(options[i].Length, MaxOption), i));
+                errors.Add(new DraftError(DraftField.Options, problem, i));
                 ok = false;
             }
             else if (options.IndexOf(options[i]) < i)
@@ -167,14 +167,22 @@ public static class QuestionRules
 
     private static List<string> CheckTags(IReadOnlyList<string> given, List<DraftError> errors)
     {
-        var tags = given.Select(t => (t ?? "").Trim()).Where(t => t.Length > 0).Distinct().ToList();
+        var tags = given.Select(t => TypedText.Clean(t, TextShape.Line)).Where(t => t.Length > 0).Distinct().ToList();
         if (tags.Count > MaxTags)
         {
             errors.Add(new DraftError(DraftField.Tags, BankReasons.TagCount.With(("max", MaxTags), ("count", tags.Count))));
         }
-        foreach (var tag in tags.Where(t => t.Length > MaxTag))
+        foreach (var tag in tags)
         {
-            errors.Add(new DraftError(DraftField.Tags, BankReasons.TagTooLong.With(("tag", Truncate(tag)), ("length", ReasonText.Grouped(tag.Length)), ("max", ReasonText.Grouped(MaxTag)))));
+            var length = TypedText.Length(tag);
+            if (length > MaxTag)
+            {
+                errors.Add(new DraftError(DraftField.Tags, BankReasons.TagTooLong.With(("tag", Truncate(tag)), ("length", ReasonText.Grouped(length)), ("max", ReasonText.Grouped(MaxTag)))));
+            }
+            else if (TypedText.Problem(tag, TextShape.Line, MaxTag) is { } problem)
+            {
+                errors.Add(new DraftError(DraftField.Tags, problem));
+            }
         }
         return tags;
     }
@@ -194,18 +202,16 @@ public static class QuestionRules
         return 3;
     }
 
-    private static string Clean(string? text, DraftField field, int max, List<DraftError> errors)
+    /// <summary>The text as stored (see <see cref="TypedText"/>), or "" with the reason it is refused.</summary>
+    private static string Clean(string? text, DraftField field, int max, List<DraftError> errors, TextShape shape = TextShape.Line, int? option = null)
     {
-        var value = (text ?? "").Trim();
-        if (value.Length > max)
+        if (TypedText.Problem(text, shape, max) is { } problem)
         {
-            errors.Add(new DraftError(field, TooLong(value.Length, max)));
+            errors.Add(new DraftError(field, problem, option));
             return "";
         }
-        return value;
+        return TypedText.Clean(text, shape);
     }
-
-    private static Reason TooLong(int length, int max) => BankReasons.TooLong.With(("length", ReasonText.Grouped(length)), ("max", ReasonText.Grouped(max)));
 
     private static string Truncate(string text, int max = 40) => text.Length <= max ? text : text[..max] + "…";
 }

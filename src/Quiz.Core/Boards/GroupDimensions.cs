@@ -11,6 +11,13 @@ public static class GroupDimensions
 
     public static readonly IReadOnlyList<string> All = [Team, Unit, District];
 
+    public static string Of(GroupKind kind) => kind switch
+    {
+        GroupKind.Team => Team,
+        GroupKind.Unit => Unit,
+        _ => District,
+    };
+
     public static string? Of(Participant participant, string dimension) => dimension switch
     {
         Team => participant.Team,

@@ -26,6 +26,12 @@ public sealed record ContestDefinition
     /// <summary>Teams on stage and each round's segment (知识竞赛); null for a contest of the audience only.</summary>
     public StageSetup? Stage { get; init; }
 
+    /// <summary>The teams, units and districts a participant may name (see <see cref="ContestGroups"/>); null for a contest stored before groups were lists.</summary>
+    public ContestGroups? Groups { get; init; }
+
+    /// <summary>The groups joins are checked against: a contest stored without them keeps free text, now capped.</summary>
+    public ContestGroups GroupsOrLegacy => Groups ?? ContestGroups.Legacy;
+
     /// <summary>Set for an online timed round (网络知识竞赛): then <see cref="Questions"/> is the pool papers are drawn from.</summary>
     public Rounds.OnlineRound? Online { get; init; }
 

@@ -22,4 +22,10 @@ public sealed class LiveOptions
 
     /// <summary>Joins and rejoins this node admits per second; more get "busy" and retry.</summary>
     public int MaxJoinsPerSecond { get; set; } = 1000;
+
+    /// <summary>Joins one client address may make per second on one node, on average (a venue's phones share its address).</summary>
+    public double AddressJoinsPerSecond { get; set; } = 50;
+
+    /// <summary>Joins one client address may make at once before <see cref="AddressJoinsPerSecond"/> applies.</summary>
+    public int AddressJoinBurst { get; set; } = 200;
 }

@@ -8,34 +8,35 @@ public static class RosterRules
     public const int MaxPeople = 100_000;
     public const int MaxName = 20;
     public const int MaxStaffId = 50;
-    public const int MaxGroup = 100;
+    public const int MaxGroup = ContestGroups.MaxName;
 
-    /// <summary>Each problem with its field in the API's words (name, staffId, unit, district, phone).</summary>
+    /// <summary>
+    /// Each problem with its field in the API's words (name, staffId, unit, district, phone). Names follow the rule for
+    /// every typed name (<see cref="TypedText"/>: no control or invisible characters, lengths as a reader counts them).
+    /// </summary>
     public static IEnumerable<(string Field, Reason Reason)> Errors(RosterPerson? person)
     {
-        var name = person?.Name?.Trim() ?? "";
-        if (name.Length == 0)
+        if (TypedText.Clean(person?.Name, TextShape.Name).Length == 0)
         {
             yield return ("name", RosterReasons.NameEmpty.With());
         }
-        else if (name.Length > MaxName)
+        else if (TypedText.Problem(person!.Name, TextShape.Name, MaxName) is { } name)
         {
-            yield return ("name", RosterReasons.TooLong.With(("length", name.Length), ("max", MaxName)));
+            yield return ("name", name);
         }
-        var staffId = person?.StaffId?.Trim() ?? "";
-        if (staffId.Length == 0)
+        if (TypedText.Clean(person?.StaffId, TextShape.Name).Length == 0)
         {
             yield return ("staffId", RosterReasons.StaffIdEmpty.With());
         }
-        else if (staffId.Length > MaxStaffId)
+        else if (TypedText.Problem(person!.StaffId, TextShape.Name, MaxStaffId) is { } staffId)
         {
-            yield return ("staffId", RosterReasons.TooLong.With(("length", staffId.Length), ("max", MaxStaffId)));
+            yield return ("staffId", staffId);
         }
         foreach (var (field, value) in new[] { ("unit", person?.Unit), ("district", person?.District) })
         {
-            if (value?.Trim() is { Length: > MaxGroup } text)
+            if (TypedText.Problem(value, TextShape.Name, MaxGroup) is { } group)
             {
-                yield return (field, RosterReasons.TooLong.With(("length", text.Length), ("max", MaxGroup)));
+                yield return (field, group);
             }
         }
         if (person?.Phone?.Trim() is { Length: > 0 } phone && (phone.Length is < 7 or > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))

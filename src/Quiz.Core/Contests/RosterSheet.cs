@@ -27,9 +27,14 @@ public static class RosterSheet
         {
             return RosterFile.Failed(BankReasons.FileEmpty.With());
         }
-        return format == BankFormat.Xlsx
-            ? XlsxBankFile.ReadSheet(new MemoryStream(bytes.ToArray(), writable: false), Read, RosterFile.Failed)
-            : CsvBankFile.ReadSheet(bytes, Read, RosterFile.Failed);
+        try
+        {
+            return Read([.. BoundedSheet.Rows(format, bytes, SheetLimits.Bank)]);
+        }
+        catch (SheetRefused refused)
+        {
+            return new RosterFile([], [refused.Error]);
+        }
     }
 
     /// <summary>An empty roster sheet with one example row, for organizers to fill in.</summary>

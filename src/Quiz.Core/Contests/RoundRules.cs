@@ -54,5 +54,14 @@ public sealed record RoundRules
         {
             yield return new FieldError($"{field}.wrongPenalty", "must be between 0 and 100000 (a positive number of points to deduct)");
         }
+        // Enums arrive as names or numbers; a number that names nothing would be stored and played as nothing.
+        if (!Enum.IsDefined(PartialCredit))
+        {
+            yield return new FieldError($"{field}.partialCredit", "is None or Proportional");
+        }
+        if (!Enum.IsDefined(Board))
+        {
+            yield return new FieldError($"{field}.board", "is AfterEachQuestion or BetweenRounds");
+        }
     }
 }

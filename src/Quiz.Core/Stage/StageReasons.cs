@@ -25,6 +25,7 @@ public static class StageReasons
     public static readonly ReasonText Penalties = new("stage.penalties", "up to 10 values, each 0-10000", "最多 10 个数，每个 0–10000");
     public static readonly ReasonText Wagers = new("stage.wagers", "1 to 10 different values, each 1-10000", "1–10 个互不相同的数，每个 1–10000");
     public static readonly ReasonText WagerOrder = new("stage.wagerOrder", "must be HighestFirst or LowestFirst", "须为 按得分由高到低 或 按得分由低到高");
+    public static readonly ReasonText Rotation = new("stage.rotation", "must be Team or Member", "须为 按队 或 按队员");
     public static readonly ReasonText BlueprintShort = new("stage.blueprintShort",
         "the bank has {have} such questions not taken by earlier rules: {short} short",
         "题库中符合这条规则（且未被前面的规则抽走）的题只有 {have} 道，还差 {short} 道");

@@ -101,6 +101,10 @@ public sealed record StageSegment
         {
             yield return FieldError.Of($"{field}.wagerOrder", StageReasons.WagerOrder.With());
         }
+        if (!Enum.IsDefined(Rotation))
+        {
+            yield return FieldError.Of($"{field}.rotation", StageReasons.Rotation.With());
+        }
         if (Lives is < 1 or > 10)
         {
             yield return FieldError.Of($"{field}.lives", StageReasons.Between.With(("min", 1), ("max", 10)));

@@ -28,7 +28,7 @@ public sealed record StageSetup
             yield return FieldError.Of($"{field}.teams", StageReasons.Teams.With());
             yield break;
         }
-        var firstNamed = new Dictionary<string, int>(StringComparer.Ordinal); // trimmed team name -> its first team
+        var firstNamed = new Dictionary<string, int>(StringComparer.Ordinal); // cleaned team name -> its first team
         for (var i = 0; i < Teams.Count; i++)
         {
             var team = Teams[i];
@@ -37,23 +37,33 @@ public sealed record StageSetup
                 yield return FieldError.Of($"{field}.teams[{i}]", StageReasons.Required.With());
                 yield break;
             }
-            if (string.IsNullOrWhiteSpace(team.Name) || team.Name.Length > 50)
+            var name = TypedText.Clean(team.Name, TextShape.Name);
+            if (name.Length == 0 || TypedText.Length(name) > 50)
             {
                 yield return FieldError.Of($"{field}.teams[{i}].name", StageReasons.Name.With(("max", 50)));
             }
-            if (team.Members is null || team.Members.Count is < 1 or > 10 || team.Members.Any(m => string.IsNullOrWhiteSpace(m) || m.Length > 50))
+            else if (TypedText.Problem(name, TextShape.Name, 50) is { } problem)
+            {
+                yield return FieldError.Of($"{field}.teams[{i}].name", problem);
+            }
+            var members = team.Members?.Select(m => TypedText.Clean(m, TextShape.Name)).ToList();
+            if (members is null || members.Count is < 1 or > 10 || members.Any(m => m.Length == 0 || TypedText.Length(m) > 50))
             {
                 yield return FieldError.Of($"{field}.teams[{i}].members", StageReasons.Members.With());
             }
-            else if (team.Members.Select(m => m.Trim()).Distinct().Count() != team.Members.Count)
+            else if (members.Select(m => TypedText.Problem(m, TextShape.Name, 50)).FirstOrDefault(p => p is not null) is { } memberProblem)
+            {
+                yield return FieldError.Of($"{field}.teams[{i}].members", memberProblem);
+            }
+            else if (members.Distinct().Count() != members.Count)
             {
                 // The host console and the screen tell members apart by name only (必答 by member).
                 yield return FieldError.Of($"{field}.teams[{i}].members", StageReasons.SameMember.With());
             }
             // The later of two same-named teams is the one to rename; its own field is named so a form can mark it.
-            if (!string.IsNullOrWhiteSpace(team.Name) && !firstNamed.TryAdd(team.Name.Trim(), i))
+            if (name.Length > 0 && !firstNamed.TryAdd(name, i))
             {
-                yield return FieldError.Of($"{field}.teams[{i}].name", StageReasons.SameTeam.With(("team", firstNamed[team.Name.Trim()] + 1)));
+                yield return FieldError.Of($"{field}.teams[{i}].name", StageReasons.SameTeam.With(("team", firstNamed[name] + 1)));
             }
         }
         if (BaseScore is < 0 or > 100_000)

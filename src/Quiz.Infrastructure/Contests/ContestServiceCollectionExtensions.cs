@@ -17,6 +17,7 @@ public static class ContestServiceCollectionExtensions
         services.AddSingleton<IAnswerLedger, RedisAnswerLedger>();
         services.AddSingleton<IBoardAudit, RedisBoardAudit>();
         services.AddSingleton<IRosterStore, RedisRosterStore>();
+        services.AddSingleton<IGroupRegistry, RedisGroupRegistry>();
         services.AddSingleton<IStageStore, RedisStageStore>();
         services.AddSingleton<IAnswerCountLease, RedisAnswerCountLease>();
         services.AddSingleton<Core.Rounds.IAttemptStore, Rounds.RedisAttemptStore>();

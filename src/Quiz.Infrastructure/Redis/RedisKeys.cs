@@ -87,6 +87,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>String: the public board (rows as JSON), published when a question opens; what anyone reads until it is revealed.</summary>
     public string PublishedBoard(string id) => $"{Contest_(id)}pub";
 
+    /// <summary>Set: group names of a dimension the contest's roster declared (choices besides the definition's lists).</summary>
+    public string GroupsDeclared(string id, string dimension) => $"{Contest_(id)}grp:{dimension}";
+
+    /// <summary>Set: free-text group names of a dimension admitted from joins, capped per contest.</summary>
+    public string GroupsFree(string id, string dimension) => $"{Contest_(id)}free:{dimension}";
+
     /// <summary>Hash: roster staff id to participant id (one person, one entry).</summary>
     public string Roster(string id) => $"{Contest_(id)}roster";
 

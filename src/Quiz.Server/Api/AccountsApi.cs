@@ -39,8 +39,8 @@ internal static class AccountsApi
         accounts.MapGet("/", (ISender sender, CancellationToken ct) => sender.Send(new ListAccounts(), ct)).WithName("ListAccounts");
         accounts.MapPost("/", CreateAccount).WithName("CreateAccount");
         accounts.MapPut("/{userName}/roles", async (string userName, RolesInput input, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetRoles(userName, input.Roles ?? []), ct))).WithName("SetRoles")
-            .WithDescription("Replaces the account's roles; an empty list revokes them all. Open connections notice within seconds. "
+            TypedResults.Ok(await sender.Send(new SetRoles(userName, input.Roles), ct))).WithName("SetRoles")
+            .WithDescription("Replaces the account's roles; an empty list revokes them all (a body without roles is a 400, never a revocation). Open connections notice within seconds. "
                 + "The only admin keeps the admin role (409 last_admin).");
         accounts.MapPut("/{userName}/password", async (string userName, PasswordInput input, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ResetPassword(userName, input.Password ?? ""), ct))).WithName("ResetPassword")

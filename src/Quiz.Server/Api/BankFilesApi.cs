@@ -26,7 +26,8 @@ internal static class BankFilesApi
             .Accepts<IFormFile>("multipart/form-data", "application/octet-stream", "application/json", "text/csv", "text/plain",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithDescription("Imports a whole file or nothing (xlsx, csv, json, gift; at most 20 MB). 400 carries every error "
-                + "with row and column; dryRun=true reports without writing. See docs/import-formats.md.");
+                + "with row and column; 413 a file past a limit (unpacked 100 MB, 60,000 rows, 64 columns, 32,767 characters a cell), "
+                + "named in the report; dryRun=true reports without writing. See docs/import-formats.md.");
         banks.MapGet("/{bankId}/export", Export).WithName("ExportQuestions");
         banks.MapGet("/reasons", ReasonTexts.Of(ReasonTable.Bank)).WithName("ListBankReasons")
             .WithDescription("Every import and edit error code with its English and Chinese text; errors carry the code and its args.");
@@ -48,8 +49,8 @@ internal static class BankFilesApi
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<Results<Ok<ImportReportDto>, BadRequest<ImportReportDto>, ProblemHttpResult>> Import(
-        string bankId, HttpRequest request, ISender sender, IMapper mapper, CancellationToken ct, string? format = null, bool dryRun = false)
+    private static async Task<Results<Ok<ImportReportDto>, BadRequest<ImportReportDto>, JsonHttpResult<ImportReportDto>, ProblemHttpResult>> Import(
+        string bankId, HttpRequest request, ISender sender, IMapper mapper, ImportGate gate, CancellationToken ct, string? format = null, bool dryRun = false)
     {
         if (request.ContentLength > MaxUploadBytes + 64 * 1024)
         {
@@ -64,7 +65,17 @@ internal static class BankFilesApi
         {
             return Problem(BankReasons.UploadFormat.With(), StatusCodes.Status400BadRequest);
         }
+        using var turn = gate.TryEnter();
+        if (turn is null)
+        {
+            return Problem(BankReasons.UploadBusy.With(), StatusCodes.Status429TooManyRequests);
+        }
         var report = mapper.Map<ImportReportDto>(await sender.Send(new ImportQuestions(bankId, parsed, upload.Bytes, dryRun), ct));
+        if (report.Errors.Any(e => SheetRefused.IsLimit(e.Code)))
+        {
+            // Past a limit of SheetLimits (unpacked size, rows, columns, cell length): the report names the limit.
+            return TypedResults.Json(report, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
         return report.Ok ? TypedResults.Ok(report) : TypedResults.BadRequest(report);
     }
 

@@ -48,6 +48,8 @@ internal static class ContestsApi
             .WithDescription("Every stage-setup error code with its English and Chinese text; field errors of a stage carry the code and its args.");
 
         app.MapGet("/api/join/{code}/qr.svg", JoinQr).WithTags("Contests").WithName("GetJoinQr");
+        app.MapGet("/api/join/{code}", JoinChoices).WithTags("Contests").WithName("GetJoinChoices")
+            .WithDescription("Public: the contest's title and the teams, units and districts its join form offers (and where typing a new one is allowed); nothing else.");
     }
 
     private static async Task<Created<ContestCreated>> Create(CreateContest command, ISender sender, CancellationToken ct)
@@ -133,6 +135,9 @@ internal static class ContestsApi
         }
         await sender.Send(new AuthorizeHost(contestId, hostKey ?? ""), ct);
     }
+
+    private static async Task<Ok<JoinChoices>> JoinChoices(string code, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetJoinChoices(await sender.Send(new FindContestByCode(code), ct)), ct));
 
     /// <summary>A QR code of the join link, for the big screen and printed posters. Checks the code exists first.</summary>
     private static async Task<IResult> JoinQr(string code, HttpRequest request, ISender sender, CancellationToken ct)

@@ -25,6 +25,8 @@ internal static class RoundsApi
         var rounds = app.MapGroup("/api/rounds").WithTags("Online rounds");
         rounds.MapPost("/", Create).WithName("CreateOnlineRound").RequireAuthorization(Policies.Organizer);
         rounds.MapGet("/{contestId}", Info).WithName("GetRoundInfo");
+        rounds.MapGet("/{contestId}/choices", Choices).WithName("GetRoundChoices")
+            .WithDescription("Public: the units and districts the registration form offers (and where typing a new one is allowed).");
         rounds.MapPost("/{contestId}/register", Register).WithName("RegisterForRound").WithMetadata(new RequestSizeLimitAttribute(4096));
         rounds.MapPost("/{contestId}/attempt", Start).WithName("StartAttempt")
             .WithDescription("Starts the caller's one attempt or resumes it; concurrent starts get the same attempt; after it ended: 409 attempt_used.");
@@ -66,14 +68,17 @@ internal static class RoundsApi
         return TypedResults.Ok(await sender.Send(new GetAttemptReview(contestId, token ?? ""), ct));
     }
 
+    private static async Task<Ok<JoinChoices>> Choices(string contestId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new Core.Features.Live.GetJoinChoices(contestId), ct));
+
     /// <summary>
-    /// Self-registration shares the node's admission gate with live joins (Quiz:Live:MaxJoinsPerSecond): a flood of
-    /// made-up people is turned away with 429 busy instead of filling Redis; the page retries.
+    /// Self-registration shares the admission gate with live joins (per address, then Quiz:Live:MaxJoinsPerSecond per
+    /// node): a flood of made-up people is turned away with 429 busy instead of filling Redis; the page retries.
     /// </summary>
     private static async Task<Results<Ok<RoundRegistration>, ProblemHttpResult>> Register(string contestId, RegistrationInput input, ISender sender,
-        Live.JoinGate gate, CancellationToken ct)
+        Live.JoinGate gate, HttpContext http, CancellationToken ct)
     {
-        if (!gate.TryEnter())
+        if (!gate.TryEnter(http.Connection.RemoteIpAddress))
         {
             return TypedResults.Problem("The server is admitting many people right now; retry in a moment.", statusCode: StatusCodes.Status429TooManyRequests,
                 extensions: new Dictionary<string, object?> { ["code"] = "busy" });

@@ -40,6 +40,7 @@ internal static class LiveHostingExtensions
             o.AddFilter<HubAccessFilter>();
             o.MaximumReceiveMessageSize = 16 * 1024; // an answer is a few hundred bytes
         }).AddMessagePackProtocol();
+        StrictHubProtocol.WrapAll(services);
         if (!Infrastructure.Redis.RedisOptions.From(configuration).UsesEmbedded)
         {
             signalR.AddStackExchangeRedis();

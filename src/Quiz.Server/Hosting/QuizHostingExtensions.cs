@@ -28,6 +28,7 @@ public static class QuizHostingExtensions
         services.AddQuizMetrics();
         services.AddQuizPages();
         services.AddSingleton(MappingConfig.Create());
+        services.AddSingleton<ImportGate>(); // one file import reads at a time per node
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
         // Enums by name on the wire: "Proportional", not 1.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -12,6 +12,29 @@ internal static class ConnectionItems
     private const string BucketKey = "answers";
     private const string JudgeKey = "judge";
     private const string SeatKey = "seat";
+    private const string JoinsKey = "joins";
+
+    /// <summary>Contests one connection may join in its life; each is one participant (more would only serve a flood).</summary>
+    public const int MaxJoinsPerConnection = 8;
+
+    /// <summary>The participant this connection became with this join code, if it did: joining again is a rejoin of it.</summary>
+    public static (string ContestId, Participant Participant, string Token)? JoinedWith(this HubCallerContext context, string? code) =>
+        code is not null && context.Items.TryGetValue(JoinsKey, out var v) && v is Dictionary<string, (string, Participant, string)> joins
+            && joins.TryGetValue(code, out var joined) ? joined : null;
+
+    /// <summary>Whether the connection may become a participant of one more contest.</summary>
+    public static bool MayJoinAnother(this HubCallerContext context) =>
+        !context.Items.TryGetValue(JoinsKey, out var v) || v is not Dictionary<string, (string, Participant, string)> { Count: >= MaxJoinsPerConnection };
+
+    /// <summary>Kept for the connection's life, whichever contest it turns to next (hub calls of one connection run one at a time).</summary>
+    public static void RememberJoin(this HubCallerContext context, string code, string contestId, Participant participant, string token)
+    {
+        if (!context.Items.TryGetValue(JoinsKey, out var v) || v is not Dictionary<string, (string, Participant, string)> joins)
+        {
+            context.Items[JoinsKey] = joins = new Dictionary<string, (string, Participant, string)>(StringComparer.Ordinal);
+        }
+        joins[code] = (contestId, participant, token);
+    }
 
     public static void SetParticipant(this HubCallerContext context, string contestId, Participant participant)
     {

@@ -19,19 +19,38 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
     public Task<HubReply<ServerTime>> Sync(long clientTimeMs) =>
         Task.FromResult(HubReply<ServerTime>.Of(new ServerTime(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds())));
 
+    /// <summary>One connection is one participant per contest: joining the same contest again on it is a rejoin of that participant.</summary>
     public async Task<HubReply<Joined>> Join(JoinRequest request)
     {
-        Admit();
+        Admit(ClientAddress);
+        if (Context.JoinedWith(request?.Code) is { } again)
+        {
+            return HubReply<Joined>.Of(await AttachAsync(again.ContestId, again.Participant, again.Token));
+        }
+        if (!Context.MayJoinAnother())
+        {
+            throw new DomainException(HubErrors.Forbidden, $"One connection joins at most {ConnectionItems.MaxJoinsPerConnection} contests.");
+        }
         var (participant, contestId, token) = await sender.Send(
-            new JoinContest(request.Code, request.Nickname, request.Team, request.Unit, request.District), Context.ConnectionAborted);
+            new JoinContest(request?.Code ?? "", request?.Nickname ?? "", request?.Team, request?.Unit, request?.District), Context.ConnectionAborted);
+        Context.RememberJoin(request!.Code, contestId, participant, token);
         return HubReply<Joined>.Of(await AttachAsync(contestId, participant, token));
     }
 
+    /// <summary>A rejoin costs the address nothing unless its token is wrong: a hall reconnecting after a node restart is not slowed, a guesser is.</summary>
     public async Task<HubReply<Joined>> Rejoin(RejoinRequest request)
     {
-        Admit();
-        var participant = await sender.Send(new RejoinContest(request.ContestId, request.Token), Context.ConnectionAborted);
-        return HubReply<Joined>.Of(await AttachAsync(request.ContestId, participant, request.Token));
+        Admit(null);
+        try
+        {
+            var participant = await sender.Send(new RejoinContest(request?.ContestId ?? "", request?.Token ?? ""), Context.ConnectionAborted);
+            return HubReply<Joined>.Of(await AttachAsync(request!.ContestId, participant, request.Token));
+        }
+        catch (DomainException ex) when (ex.Code == "unknown_token")
+        {
+            joins.TryCharge(ClientAddress);
+            throw;
+        }
     }
 
     public async Task<HubReply<AnswerAck>> SubmitAnswer(AnswerRequest request)
@@ -137,9 +156,12 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Live.Groups.Seats(previous));
     }
 
-    private void Admit()
+    /// <summary>The client's address as the edge established it (a configured proxy's X-Forwarded-For, else the socket's peer).</summary>
+    private System.Net.IPAddress? ClientAddress => Context.GetHttpContext()?.Connection.RemoteIpAddress;
+
+    private void Admit(System.Net.IPAddress? address)
     {
-        if (!joins.TryEnter())
+        if (!joins.TryEnter(address))
         {
             throw new DomainException(HubErrors.Busy, "The server is admitting many people right now; retry in a moment.");
         }

@@ -32,6 +32,8 @@ internal static class SecurityHostingExtensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AccountRoles>();
         services.AddSingleton<OriginGate>();
+        // PostConfigure: the framework's own setup (ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts everyone) runs first, then this narrows it.
+        services.PostConfigure<ForwardedHeadersOptions>(o => ForwardedHeaders.TrustOnly(o, security.KnownProxies));
         services.AddTransient<IClaimsTransformation, CurrentRolesTransformation>();
         services.AddHostedService<FirstAdmin>();
         services.AddDataProtection().SetApplicationName("Quiz");
@@ -84,6 +86,10 @@ internal static class SecurityHostingExtensions
 
     public static WebApplication UseQuizSecurity(this WebApplication app)
     {
+        if (!ForwardedHeaders.RunByFramework(app.Configuration))
+        {
+            app.UseForwardedHeaders(); // first: every per-address limit below counts the client it establishes
+        }
         var gate = app.Services.GetRequiredService<OriginGate>();
         app.Use(async (context, next) =>
         {

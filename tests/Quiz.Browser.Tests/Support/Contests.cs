@@ -33,12 +33,16 @@ public static class Contests
     public static Task<Created> CreateAsync(QuizServer server, object rules, object? stage, params string[] keys) =>
         CreateRoundsAsync(server, rules, stage, [keys]);
 
+    /// <summary>A contest of one round whose participants choose from <paramref name="groups"/> (POST /api/contests's groups).</summary>
+    public static Task<Created> CreateWithGroupsAsync(QuizServer server, object rules, object groups, params string[] keys) =>
+        CreateRoundsAsync(server, rules, null, [keys], groups);
+
     /// <summary>A contest of a round per list of question keys, all under the same rules; <paramref name="stage"/> as above, a segment per round.</summary>
-    public static Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds) =>
-        CreateRoundsAsync(server, rules, stage, rounds, SeededQuestions.Json);
+    public static Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds, object? groups = null) =>
+        CreateRoundsAsync(server, rules, stage, rounds, SeededQuestions.Json, groups);
 
     /// <summary>As above, with questions from <paramref name="bankJson"/> (the JSON import format) instead of the seeded bank.</summary>
-    public static async Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds, string bankJson)
+    public static async Task<Created> CreateRoundsAsync(QuizServer server, object rules, object? stage, IReadOnlyList<string[]> rounds, string bankJson, object? groups = null)
     {
         using var http = server.CreateHttpClient();
         var bank = await ReadAsync(await http.PostAsJsonAsync("/api/banks", new { name = "浏览器测试题库" }));
@@ -52,6 +56,7 @@ public static class Contests
             title = "全民科学素质知识竞赛",
             rounds = rounds.Select((keys, i) => new { title = $"第{i + 1}轮", rules, bankId, questionIds = keys.Select(k => ids[k]).ToArray() }).ToArray(),
             stage,
+            groups,
         }));
         return new Created(created["contestId"]!.GetValue<string>(), created["joinCode"]!.GetValue<string>(), created["hostKey"]!.GetValue<string>());
     }

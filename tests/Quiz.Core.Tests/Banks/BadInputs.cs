@@ -43,6 +43,13 @@ internal static class BadInputs
         Single with { Key = "k1", Excludes = ["k1"] },
         Single with { Excludes = ["k1|k2"] },
         Single with { ReviewBy = "2027-02-30" },
+        Single with { Stem = "题\u0000干" },
+        Single with { Stem = "\u202E干题" },
+        Single with { Options = ["甲", "\u200B"] },
+        Single with { Explanation = "\u0301" },
+        Single with { Stem = "题\u0301\u0302\u0303\u0304\u0305" },
+        Single with { Stem = "题\uD800" },
+        Single with { Tags = ["标\u200B签"] },
     ];
 
     public static IEnumerable<(BankFormat Format, byte[] Bytes)> Files()
@@ -62,6 +69,9 @@ internal static class BadInputs
             Csv("题型,答案\r\n单选,A\r\n"),
             Csv("题目,答案\r\n单选,A\r\n"),
             Csv("编号,题型,题干,选项A,选项B,答案\r\nk1,单选,一,甲,乙,A\r\nk1,单选,二,甲,乙,A\r\n,单选,三,甲,乙,A\r\n,单选,三,甲,乙,A\r\n"),
+            Csv("题型,题干,答案\r\n单选," + new string('长', SheetLimits.ExcelCellChars + 1) + ",A\r\n"),
+            Csv("题型,题干,答案\r\n" + new string(',', SheetLimits.Bank.MaxColumns) + "\r\n"),
+            Csv(string.Concat(Enumerable.Repeat("\r\n", SheetLimits.Bank.MaxRows + 1))),
             Json("{\"questions\": [ {"),
             (BankFormat.Json, [(byte)'"', 0xFF, (byte)'"']),
             Json("42"),
@@ -77,6 +87,7 @@ internal static class BadInputs
             Gift("题干 {#3:1}\n"),
             Gift("题干 {}\n"),
             Gift("题干 {=甲 -> 一 =乙 -> 二}\n"),
+            Gift(string.Concat(Enumerable.Repeat("水是液体。 {T}\n\n", SheetLimits.Bank.MaxRows + 2))),
         ];
     }
 

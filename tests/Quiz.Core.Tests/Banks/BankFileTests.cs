@@ -102,8 +102,20 @@ public sealed class BankFileTests
         {
             var q = Samples.AllTypes()[0] with { Stem = huge };
             var error = Assert.Single(Read(format, BankFiles.Write(format, [q])).Errors);
-            Assert.Equal((2, "题干"), (error.Row, error.Column));
-            Assert.Contains("too long", error.Message);
+            // 题干 is the third column; a CSV record longer than every column at the limit is refused before it is split.
+            Assert.Equal((2, format == BankFormat.Xlsx ? "C" : "", "sheet.limitCell"), (error.Row, error.Column, error.Code));
+            Assert.Contains("more than 32,767 characters", error.Message);
+        }
+    }
+
+    [Fact]
+    public void A_stem_longer_than_a_stem_but_within_a_cell_is_too_long_on_its_column()
+    {
+        foreach (var format in new[] { BankFormat.Csv, BankFormat.Xlsx })
+        {
+            var q = Samples.AllTypes()[0] with { Stem = new string('字', QuestionRules.MaxStem + 1) };
+            var error = Assert.Single(Read(format, BankFiles.Write(format, [q])).Errors);
+            Assert.Equal((2, "题干", "text.tooLong"), (error.Row, error.Column, error.Code));
         }
     }
 

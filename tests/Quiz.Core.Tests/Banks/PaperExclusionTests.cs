@@ -63,7 +63,7 @@ public sealed class PaperExclusionTests
         var rule = new BlueprintRule(3, MinDifficulty: 2, MaxDifficulty: 4);
         Assert.Equal(["d2", "d3", "d4"], pool.Where(rule.Matches).Select(q => q.Key));
         Assert.Contains("difficulty 2-4", rule.Describe(), StringComparison.Ordinal);
-        Assert.Equal(["r.minDifficulty"], BlueprintRule.DifficultyErrors(new BlueprintRule(1, MinDifficulty: 4, MaxDifficulty: 2), "r").Select(e => e.Field));
-        Assert.Equal(["r.maxDifficulty"], BlueprintRule.DifficultyErrors(new BlueprintRule(1, MaxDifficulty: 6), "r").Select(e => e.Field));
+        Assert.Equal(["r.minDifficulty"], new BlueprintRule(1, MinDifficulty: 4, MaxDifficulty: 2).FilterErrors("r").Select(e => e.Field));
+        Assert.Equal(["r.maxDifficulty"], new BlueprintRule(1, MaxDifficulty: 6).FilterErrors("r").Select(e => e.Field));
     }
 }

@@ -191,7 +191,7 @@ public sealed class StageSegmentTests
             BaseScore = -1,
             BuzzSettleMs = 10,
             Segments = [new StageSegment { Kind = (SegmentKind)42, Points = -1, WagerValues = [], Lives = 0, BuzzWindowSeconds = 1,
-                EarlyBuzzPenalties = [-5], QuestionsPerTeam = 0, WagerOrder = (WagerOrder)7 }],
+                EarlyBuzzPenalties = [-5], QuestionsPerTeam = 0, WagerOrder = (WagerOrder)7, Rotation = (Rotation)5 }],
         };
         var errors = bad.Validate("stage", rounds: 1).Concat(bad.Validate("stage", rounds: 2))
             .Concat(new StageSetup { Teams = [], Segments = [] }.Validate("stage", 0)).ToList();

@@ -44,7 +44,7 @@ public sealed class AssessmentRoundTests
 
         using var phone = kit.Server.CreateAnonymousClient();
         var registered = await LiveGame.Read<RoundRegistration>(await phone.PostAsJsonAsync(kit.Url("/register"),
-            new { name = "自助报名", unit = "个人", district = "西湖区" }));
+            new { name = "自助报名", unit = "区图书馆", district = "西湖区" }));
         var takers = new (Taker Who, string Token)[]
         {
             // All right; lives in 滨江区 though the roster says 西湖区: the profile's district wins.

@@ -153,9 +153,9 @@ public sealed class BanksApiTests : IAsyncLifetime
         var notAnOption = Assert.Single(texts, t => t.Code == "answer.notAnOption");
         Assert.Equal(("answer {letter} is not among the options (there are {count}, A-{last})", "答案“{letter}”不是有效选项（该题只有 A–{last}）"),
             (notAnOption.English, notAnOption.Chinese));
-        // The contest-setup table is served the same way, from its own endpoint.
+        // The contest-setup table is served the same way, from its own endpoint, with the typed-text reasons (team names).
         var stage = (await _http.GetFromJsonAsync<ReasonTextDto[]>("/api/contests/stage-reasons", BankClient.Json))!;
-        Assert.Equal(Quiz.Core.Stage.StageReasons.All.Select(r => r.Code), stage.Select(t => t.Code));
+        Assert.Equal(Quiz.Core.Stage.StageReasons.All.Concat(Quiz.Core.Common.TextReasons.All).Select(r => r.Code), stage.Select(t => t.Code));
     }
 
     [Fact]

@@ -120,8 +120,8 @@ public sealed class ImportApiTests : IAsyncLifetime
 
         var huge = BankFiles.Write(BankFormat.Csv, [Questions()[0] with { Key = "big", Explanation = new string('长', 5 * 1024 * 1024) }]);
         var (response, bigReport) = await _http.ImportAsync(bank.Id, huge, "big.csv");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal((2, "解析"), (bigReport.Errors[0].Row, bigReport.Errors[0].Column));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode); // past the cell limit of a sheet: the report names it
+        Assert.Equal((2, "sheet.limitCell"), (bigReport.Errors[0].Row, bigReport.Errors[0].Code));
     }
 
     [Fact]

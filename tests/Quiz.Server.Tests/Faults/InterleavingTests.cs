@@ -54,7 +54,8 @@ public sealed class InterleavingTests
         try
         {
             var questions = SeededQuestions.All;
-            var contest = await LiveGame.CreateAsync(nodes[0], Rules, shards, [.. questions.Select(q => q.Id)]);
+            var contest = await LiveGame.CreateAsync(nodes[0], Rules, shards,
+                new ContestGroups { Teams = ["队0", "队1"] }, [.. questions.Select(q => q.Id)]);
             var (host, _) = await LiveGame.HostAsync(nodes[0], contest);
             await using var _h = host;
             var phones = new List<Phone>();

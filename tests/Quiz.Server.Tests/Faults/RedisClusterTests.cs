@@ -21,7 +21,7 @@ public sealed class RedisClusterTests
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = cluster.ConnectionString };
         await using var nodeA = LiveGame.Server(nameof(RedisClusterTests), settings);
         await using var nodeB = LiveGame.Server(nameof(RedisClusterTests), new Dictionary<string, string?>(settings) { ["Quiz:Redis:KeyPrefix"] = nodeA.KeyPrefix });
-        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 30 }, "q-single");
+        var contest = await LiveGame.CreateAsync(nodeA, new RoundRules { TimeLimitSeconds = 30 }, new ContestGroups { Teams = ["一队"] }, "q-single");
         var (host, _) = await LiveGame.HostAsync(nodeA, contest);
         await using var _h = host;
         var players = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>

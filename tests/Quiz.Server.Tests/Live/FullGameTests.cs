@@ -30,7 +30,8 @@ public sealed class FullGameTests
     {
         await using var server = LiveGame.Server(nameof(FullGameTests));
         var questions = SeededQuestions.All;
-        var contest = await LiveGame.CreateAsync(server, Rules, [.. questions.Select(q => q.Id)]);
+        var groups = new ContestGroups { Teams = [.. Enumerable.Range(0, 5).Select(i => $"队{i}")], Units = [.. Enumerable.Range(0, 7).Select(i => $"单位{i}")] };
+        var contest = await LiveGame.CreateAsync(server, Rules, groups, [.. questions.Select(q => q.Id)]);
         var (host, _) = await LiveGame.HostAsync(server, contest);
         await using var _h = host;
         var players = new List<(LiveClient Client, string District, string Team)>();

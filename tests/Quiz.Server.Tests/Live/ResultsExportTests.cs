@@ -12,7 +12,8 @@ public sealed class ResultsExportTests
     [Fact]
     public async Task Results_csv_lists_everyone_ranked_with_profiles_and_needs_the_host_key()
     {
-        await using var game = await LiveGame.StartAsync(nameof(ResultsExportTests), new RoundRules { TimeLimitSeconds = 30 }, "q-single");
+        await using var game = await LiveGame.StartAsync(nameof(ResultsExportTests), new RoundRules { TimeLimitSeconds = 30 },
+            new ContestGroups { Teams = ["红队", "蓝队"], Units = ["市科协", "区图书馆"] }, "q-single");
         await using var right = await LiveClient.ConnectAsync(game.Server.BaseAddress);
         await using var wrong = await LiveClient.ConnectAsync(game.Server.BaseAddress);
         await using var idle = await LiveClient.ConnectAsync(game.Server.BaseAddress);

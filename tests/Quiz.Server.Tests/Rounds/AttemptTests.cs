@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Quiz.Contracts;
+using Quiz.Core.Contests;
 using Quiz.Core.Rounds;
 using Quiz.Server.Tests.Support;
 
@@ -107,6 +108,7 @@ public sealed class AttemptTests
             OpensAt = DateTimeOffset.UtcNow.AddMinutes(10),
             ClosesAt = DateTimeOffset.UtcNow.AddMinutes(20),
             SelfRegistration = true,
+            Groups = new ContestGroups { Units = ["某街道"] },
         });
         using var early = kit.Person(0);
         Assert.Equal("round_not_open", await Code(await early.PostAsync(kit.Url("/attempt"), null), HttpStatusCode.Conflict));

@@ -14,20 +14,21 @@ namespace Quiz.Server.Tests.Security;
 public sealed class AuthorizationTests
 {
     /// <summary>
-    /// Endpoints anyone may call: the clock, a public board, the join QR, the empty templates, login and the first
-    /// admin's setup (which needs the printed code, and refuses once an account exists), health, metrics,
+    /// Endpoints anyone may call: the clock, a public board, the join QR and the join form's choices (title and groups
+    /// only), the empty templates, login and the first admin's setup (which needs the printed code, and refuses once an
+    /// account exists), health, metrics,
     /// a revealed question's key and spread (refused before the reveal), the assessment's aggregate figures for big
     /// screens, and a respondent's profile (the participant token is in the body).
     /// </summary>
     private static readonly string[] Public =
     [
-        "GET /api/time", "GET /api/contests/{contestId}/board", "GET /api/contests/{contestId}/questions/{seq:int}/reveal", "GET /api/join/{code}/qr.svg", "GET /api/banks/template.xlsx",
+        "GET /api/time", "GET /api/contests/{contestId}/board", "GET /api/contests/{contestId}/questions/{seq:int}/reveal", "GET /api/join/{code}/qr.svg", "GET /api/join/{code}", "GET /api/banks/template.xlsx",
         "GET /api/banks/template.csv", "GET /api/contests/roster-template.xlsx", "GET /api/contests/roster-template.csv",
         "POST /api/auth/login", "GET /api/setup", "POST /api/setup", "GET /api/assessments/{contestId}/screen", "POST /api/assessments/{contestId}/profile",
         "GET /api/assessments/reasons",
         // Online rounds: facts, self-registration and the released boards are public; the attempt endpoints prove the
         // person by X-Participant-Token instead of an account (refusals tested in Rounds/AttemptTests).
-        "GET /api/rounds/{contestId}", "POST /api/rounds/{contestId}/register", "GET /api/rounds/{contestId}/boards",
+        "GET /api/rounds/{contestId}", "GET /api/rounds/{contestId}/choices", "POST /api/rounds/{contestId}/register", "GET /api/rounds/{contestId}/boards",
         "POST /api/rounds/{contestId}/attempt", "GET /api/rounds/{contestId}/attempt", "PUT /api/rounds/{contestId}/attempt/answers/{index:int}",
         "POST /api/rounds/{contestId}/attempt/submit", "POST /api/rounds/{contestId}/attempt/signals", "GET /api/rounds/{contestId}/attempt/review",
     ];

@@ -68,7 +68,7 @@ public sealed class EdgeTests
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
         }, services => services.AddSingleton<ILoggerProvider>(captured)))
         {
-            var contest = await LiveGame.CreateAsync(server, new RoundRules(), "q-single");
+            var contest = await LiveGame.CreateAsync(server, new RoundRules(), new ContestGroups { FreeUnits = true }, "q-single");
             var token = server.AdminToken();
             using (var organizer = server.CreateHttpClient(token))
             {

@@ -24,13 +24,13 @@ public sealed class AudienceDuringStageTests(ITestOutputHelper output)
     [Fact]
     public async Task A_thousand_audience_members_answer_while_the_teams_play()
     {
-        var server = LiveGame.Server(nameof(AudienceDuringStageTests), new Dictionary<string, string?> { ["Quiz:Live:MaxJoinsPerSecond"] = "100000" });
+        var server = LiveGame.Server(nameof(AudienceDuringStageTests), new Dictionary<string, string?> { ["Quiz:Live:MaxJoinsPerSecond"] = "100000", ["Quiz:Live:AddressJoinBurst"] = "100000" });
         var (bankId, ids) = await LiveGame.ImportBankAsync(server);
         string[] keys = ["q-single", "q-tf", "q-multi"];
         var buzz = new StageSegment { Kind = SegmentKind.Buzz, Points = 10, WrongDeduction = 10 };
         await using var game = await StageGame.CreateAsync(server, new CreateContest("知识竞赛（观众同步）",
             [new RoundSpec("抢答", new RoundRules { TimeLimitSeconds = 30, Points = 100 }, bankId, [.. keys.Select(k => ids[k])])],
-            StageGame.SixTeams(buzz)));
+            StageGame.SixTeams(buzz), Groups: new ContestGroups { Teams = [.. Enumerable.Range(0, 10).Select(i => $"观众队{i}")] }));
 
         var watch = Stopwatch.StartNew();
         var audience = new LiveClient[Audience];

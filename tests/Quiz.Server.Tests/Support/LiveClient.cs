@@ -25,13 +25,20 @@ public sealed class LiveClient : IAsyncDisposable
 
     public IReadOnlyList<(string Event, string Json)> Log => [.. _log];
 
-    /// <summary>Connects; with <paramref name="accessToken"/> as an account (sent in the query string, as browsers must).</summary>
-    public static async Task<LiveClient> ConnectAsync(Uri server, bool messagePack = false, string? accessToken = null)
+    /// <summary>
+    /// Connects; with <paramref name="accessToken"/> as an account (sent in the query string, as browsers must); with
+    /// <paramref name="forwardedFor"/> as a phone behind that address (a server that trusts loopback as its proxy believes it).
+    /// </summary>
+    public static async Task<LiveClient> ConnectAsync(Uri server, bool messagePack = false, string? accessToken = null, string? forwardedFor = null)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server, HubMethods.Path), o =>
         {
             o.Transports = HttpTransportType.WebSockets;
             o.SkipNegotiation = true;
+            if (forwardedFor is not null)
+            {
+                o.Headers["X-Forwarded-For"] = forwardedFor;
+            }
             if (accessToken is not null)
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);

@@ -23,15 +23,23 @@ public static class LiveGame
 
     /// <summary>Creates a contest of one round from the seeded questions named by key.</summary>
     public static Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, params string[] questionKeys) =>
-        CreateAsync(server, rules, shards: 1, questionKeys);
+        CreateAsync(server, rules, 1, null, questionKeys);
 
     /// <summary>The same, with the contest's answers and boards split over <paramref name="shards"/> store slots.</summary>
-    public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, int shards, params string[] questionKeys)
+    public static Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, int shards, params string[] questionKeys) =>
+        CreateAsync(server, rules, shards, null, questionKeys);
+
+    /// <summary>The same, with the teams, units and districts its participants choose from (Hangzhou's districts when null).</summary>
+    public static Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, ContestGroups? groups, params string[] questionKeys) =>
+        CreateAsync(server, rules, 1, groups, questionKeys);
+
+    /// <summary>The same, split over <paramref name="shards"/> store slots and with <paramref name="groups"/> to choose from.</summary>
+    public static async Task<ContestCreated> CreateAsync(QuizServer server, RoundRules rules, int shards, ContestGroups? groups, string[] questionKeys)
     {
         var (bankId, ids) = await ImportBankAsync(server);
         using var http = server.CreateHttpClient();
         return await Read<ContestCreated>(await http.PostAsJsonAsync("/api/contests",
-            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, bankId, [.. questionKeys.Select(k => ids[k])])], Shards: shards), QuizJson.Options));
+            new CreateContest("测试竞赛", [new RoundSpec("第一轮", rules, bankId, [.. questionKeys.Select(k => ids[k])])], Shards: shards, Groups: groups), QuizJson.Options));
     }
 
     /// <summary>Imports the seeded bank through the banks API; returns its id and the question id of each key.</summary>
@@ -47,10 +55,12 @@ public static class LiveGame
     }
 
     /// <summary>A server, a one-round contest of the named seeded questions, and its host connected: the start of most live tests.</summary>
-    public static async Task<LiveSetup> StartAsync(string name, RoundRules rules, params string[] questionKeys)
+    public static Task<LiveSetup> StartAsync(string name, RoundRules rules, params string[] questionKeys) => StartAsync(name, rules, null, questionKeys);
+
+    public static async Task<LiveSetup> StartAsync(string name, RoundRules rules, ContestGroups? groups, params string[] questionKeys)
     {
         var server = Server(name);
-        var contest = await CreateAsync(server, rules, questionKeys);
+        var contest = await CreateAsync(server, rules, groups, questionKeys);
         var (host, session) = await HostAsync(server, contest);
         return new LiveSetup(server, contest, host, session);
     }

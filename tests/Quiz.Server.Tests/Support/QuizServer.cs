@@ -27,6 +27,9 @@ public sealed class QuizServer : WebApplicationFactory<Program>
             ["Quiz:Redis:KeyPrefix"] = KeyPrefix,
             ["Quiz:Auth:BootstrapAdmin"] = AdminUser,
             ["Quiz:Auth:BootstrapPassword"] = AdminPassword,
+            // Kestrel listens where UseKestrel below says. Naming a port-0 address here also keeps the start from probing
+            // the default port 5080, a probe that two servers starting at once could each take for "address in use".
+            ["urls"] = "http://127.0.0.1:0",
         };
         if (settings is null || !settings.ContainsKey("ConnectionStrings:Redis"))
         {
@@ -54,7 +57,7 @@ public sealed class QuizServer : WebApplicationFactory<Program>
             using var _ = started.Register(() => bound.TrySetResult());
             if (!bound.Task.Wait(TimeSpan.FromMinutes(2)))
             {
-                throw new TimeoutException("The test server did not report started within two minutes.");
+                throw new TimeoutException("The test server did not report started within two minutes (did the start refuse an address?).");
             }
         }
         return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -11,7 +11,7 @@ public static class BankFiles
         }
         return format switch
         {
-            BankFormat.Xlsx => XlsxBankFile.Read(new MemoryStream(bytes.ToArray(), writable: false)),
+            BankFormat.Xlsx => XlsxBankFile.Read(bytes),
             BankFormat.Csv => CsvBankFile.Read(bytes),
             BankFormat.Json => JsonBankFile.Read(bytes),
             _ => GiftBankFile.Read(bytes),

@@ -13,26 +13,7 @@ public static class CsvBankFile
     private static readonly Encoding Gb18030 = RegisterCodePages();
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ParsedFile Read(ReadOnlyMemory<byte> bytes) =>
-        ReadSheet(bytes, TabularTemplate.Read, reason => ParsedFile.Failed(reason, TabularTemplate.ColumnOf));
-
-    /// <summary>The file's rows, numbered as a spreadsheet shows them, for <paramref name="read"/>; or why they cannot be read.</summary>
-    public static T ReadSheet<T>(ReadOnlyMemory<byte> bytes, Func<IReadOnlyList<(int Row, IReadOnlyList<string> Cells)>, T> read, Func<Reason, T> failed)
-    {
-        var text = Decode(bytes.Span, out var problem);
-        if (text is null)
-        {
-            return failed(problem!);
-        }
-        try
-        {
-            return read(Records(text).ToList());
-        }
-        catch (CsvFormatException ex)
-        {
-            return failed(BankReasons.CsvMalformed.With(("row", ex.RowNumber), ("detail", ex.Message)));
-        }
-    }
+    public static ParsedFile Read(ReadOnlyMemory<byte> bytes) => TabularTemplate.Read(BankFormat.Csv, bytes);
 
     public static void Write(IEnumerable<Question> questions, Stream stream) =>
         WriteRows(TabularTemplate.Rows(questions), stream);
@@ -72,29 +53,6 @@ public static class CsvBankFile
         catch (DecoderFallbackException)
         {
             return Gb18030.GetString(bytes); // not UTF-8: the other encoding Chinese Excel writes
-        }
-    }
-
-    private static IEnumerable<(int Row, IReadOnlyList<string> Cells)> Records(string text)
-    {
-        var options = new CsvDataReaderOptions
-        {
-            HasHeaders = false,
-            Delimiter = ',',
-            // A record may hold a huge cell; let it through so the field check names the cell, up to the upload limit.
-            MaxBufferSize = 32 * 1024 * 1024,
-        };
-        using var reader = CsvDataReader.Create(new StringReader(text), options);
-        var row = 0;
-        while (reader.Read())
-        {
-            row++;
-            var cells = new string[reader.RowFieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = reader.GetString(i);
-            }
-            yield return (row, cells);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Quiz.Core.Common;
 
 namespace Quiz.Core.Banks.Formats;
 
@@ -26,7 +27,18 @@ public static class GiftBankFile
         {
             return ParsedFile.Failed(problem!, ColumnOf);
         }
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        try
+        {
+            return Read(text);
+        }
+        catch (SheetRefused refused)
+        {
+            return new ParsedFile([], [refused.Error], ColumnOf);
+        }
+    }
+
+    private static ParsedFile Read(string text)
+    {
         var drafts = new List<QuestionDraft>();
         var errors = new List<ImportError>();
         var category = "";
@@ -36,6 +48,10 @@ public static class GiftBankFile
 
         void Flush()
         {
+            if (block.Length > 0 && drafts.Count + errors.Count > SheetLimits.Bank.MaxRows)
+            {
+                throw new SheetRefused(new ImportError(blockStart, "", BankReasons.FileLimitQuestions.With(("max", ReasonText.Grouped(SheetLimits.Bank.MaxRows)))));
+            }
             if (block.Length > 0)
             {
                 if (GiftQuestion.Parse(blockStart, block.ToString(), category, meta, errors) is { } draft)
@@ -47,9 +63,13 @@ public static class GiftBankFile
             block.Clear();
         }
 
-        for (var i = 0; i < lines.Length; i++)
+        // Line by line, never a list of every line: a file of 20 million empty lines costs nothing.
+        using var lines = new StringReader(text);
+        var i = -1;
+        while (lines.ReadLine() is { } read)
         {
-            var line = lines[i].TrimEnd();
+            i++;
+            var line = read.TrimEnd();
             var trimmed = line.TrimStart();
             if (trimmed.Length == 0)
             {

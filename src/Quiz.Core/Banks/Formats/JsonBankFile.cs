@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Quiz.Core.Common;
 
 namespace Quiz.Core.Banks.Formats;
 
@@ -31,6 +32,10 @@ public static class JsonBankFile
 
     public static ParsedFile Read(ReadOnlyMemory<byte> bytes)
     {
+        if (!WithinLimits(bytes.Span))
+        {
+            return ParsedFile.Failed(BankReasons.FileLimitQuestions.With(("max", ReasonText.Grouped(SheetLimits.Bank.MaxRows))), ColumnOf);
+        }
         JsonNode? root;
         try
         {
@@ -72,6 +77,34 @@ public static class JsonBankFile
         }
         return new ParsedFile(drafts, errors, ColumnOf);
     }
+
+    /// <summary>
+    /// Counts the values (without building any) before the document is built: a question is a few dozen of them, so
+    /// more than <see cref="ValuesPerQuestion"/> for every question a bank file may hold is refused, and a 20 MB
+    /// array of zeros never becomes millions of nodes. Malformed JSON passes here and is reported by the parser.
+    /// </summary>
+    private static bool WithinLimits(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        long values = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (++values > (long)ValuesPerQuestion * SheetLimits.Bank.MaxRows)
+                {
+                    return false;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+        return true;
+    }
+
+    private const int ValuesPerQuestion = 60;
 
     public static void Write(IEnumerable<Question> questions, Stream stream)
     {

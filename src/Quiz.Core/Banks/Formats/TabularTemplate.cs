@@ -36,6 +36,19 @@ public static class TabularTemplate
         _ => "",
     };
 
+    /// <summary>An uploaded sheet (xlsx or csv) read within the bank's limits; a file refused by them is a report with its one error.</summary>
+    public static ParsedFile Read(BankFormat format, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return Read(BoundedSheet.Rows(format, bytes, SheetLimits.Bank));
+        }
+        catch (SheetRefused refused)
+        {
+            return new ParsedFile([], [refused.Error], ColumnOf);
+        }
+    }
+
     /// <summary>Reads rows numbered as the sheet shows them; the first non-empty row is the header.</summary>
     public static ParsedFile Read(IEnumerable<(int Row, IReadOnlyList<string> Cells)> rows)
     {

@@ -22,7 +22,7 @@ public sealed class CreateAccountHandler(IAccountStore store, IPasswordHasher<Ac
     public async ValueTask<AccountView> Handle(CreateAccount command, CancellationToken cancellationToken)
     {
         var name = AccountRules.Normalize(command.UserName);
-        var blank = new Account(name, "", [.. command.Roles.Distinct()], clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var blank = new Account(name, "", [.. (command.Roles ?? []).Distinct()], clock.GetUtcNow().ToUnixTimeMilliseconds());
         var account = blank with { PasswordHash = hasher.HashPassword(blank, command.Password) };
         if (!await store.TryCreateAsync(account, cancellationToken))
         {

@@ -12,7 +12,9 @@ public sealed record SetRoles(string UserName, IReadOnlyList<string> Roles) : IC
 {
     public string AuditTarget => $"account:{AccountRules.Normalize(UserName)}";
 
-    public IEnumerable<FieldError> Validate() => AccountRules.RoleErrors(Roles);
+    public IEnumerable<FieldError> Validate() => Roles is null
+        ? [new FieldError("roles", "is required: the full list of roles the account keeps ([] revokes them all)")]
+        : AccountRules.RoleErrors(Roles);
 }
 
 public sealed record RolesChanged(string UserName, IReadOnlyList<string> Before, IReadOnlyList<string> After) : IAuditOutcome

@@ -56,9 +56,13 @@ internal static class BankChanges
         {
             yield return FieldError.Of("name", BankReasons.NameEmpty.With());
         }
-        else if (name.Trim().Length > 100)
+        else if (TypedText.Length(TypedText.Clean(name, TextShape.Line)) > 100)
         {
             yield return FieldError.Of("name", BankReasons.NameTooLong.With(("max", 100)));
+        }
+        else if (TypedText.Problem(name, TextShape.Line, 100) is { } problem)
+        {
+            yield return FieldError.Of("name", problem);
         }
     }
 }

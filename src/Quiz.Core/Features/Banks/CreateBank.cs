@@ -16,5 +16,5 @@ public sealed record CreateBank(string Name) : ICommand<Bank>, IValidated, IAudi
 public sealed class CreateBankHandler(IBankStore store) : ICommandHandler<CreateBank, Bank>
 {
     public async ValueTask<Bank> Handle(CreateBank command, CancellationToken cancellationToken) =>
-        await store.CreateAsync(command.Name.Trim(), cancellationToken);
+        await store.CreateAsync(TypedText.Clean(command.Name, TextShape.Line), cancellationToken);
 }

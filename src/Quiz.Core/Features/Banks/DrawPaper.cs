@@ -15,9 +15,10 @@ public sealed record DrawPaper(string BankId, IReadOnlyList<BlueprintRule> Rules
 
     public IEnumerable<FieldError> Validate()
     {
-        if (Rules.Count == 0)
+        if (Rules is not { Count: > 0 } || Rules.Any(r => r is null))
         {
-            yield return new FieldError("rules", "at least one rule");
+            yield return new FieldError("rules", "at least one rule, none of them null");
+            yield break;
         }
         for (var i = 0; i < Rules.Count; i++)
         {
@@ -25,7 +26,7 @@ public sealed record DrawPaper(string BankId, IReadOnlyList<BlueprintRule> Rules
             {
                 yield return new FieldError($"rules[{i}].count", "at least 1");
             }
-            foreach (var error in BlueprintRule.DifficultyErrors(Rules[i], $"rules[{i}]"))
+            foreach (var error in Rules[i].FilterErrors($"rules[{i}]"))
             {
                 yield return error;
             }

@@ -17,7 +17,7 @@ public sealed class RenameBankHandler(IBankStore store) : ICommandHandler<Rename
 {
     public async ValueTask<Bank> Handle(RenameBank command, CancellationToken cancellationToken)
     {
-        if (!await store.RenameAsync(command.BankId, command.Name.Trim(), cancellationToken))
+        if (!await store.RenameAsync(command.BankId, TypedText.Clean(command.Name, TextShape.Line), cancellationToken))
         {
             throw DomainException.NotFound("Bank", command.BankId);
         }

@@ -18,11 +18,20 @@ public sealed record RoundSpec(string Title, RoundRules? Rules, string BankId, I
 /// </summary>
 /// <remarks><see cref="Stage"/>: teams on stage and each round's segment (知识竞赛); the audience plays every question as usual.</remarks>
 /// <remarks><see cref="Shards"/>: how many store slots the contest's answers and boards are split over (1-64; 1 keeps it in
-/// one slot). More than one for a contest larger than one Redis core serves (docs/scale-out.md).</remarks>
-public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null, int Shards = 1) : ICommand<ContestCreated>, IValidated, IAudited
+/// one slot). More than one for a contest larger than one Redis core serves (docs/scale-out.md).
+/// <see cref="Groups"/>: the teams, units and districts participants choose from (Hangzhou's 13 districts when not given).</remarks>
+public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds, StageSetup? Stage = null, int Shards = 1, ContestGroups? Groups = null)
+    : ICommand<ContestCreated>, IValidated, IAudited
 {
     /// <summary>The most points a participant may win (or lose) in one contest; see <c>BoardScore</c>.</summary>
     public const long MaxTotalPoints = 900_000;
+
+    /// <summary>Caps on a contest's size: every node holds its definition in memory, and a small request must not make a huge one.</summary>
+    public const int MaxRounds = 20;
+    public const int MaxQuestions = 1000;
+    /// <summary>Characters of every text of the snapshot's questions (stems, options, explanations, keys, categories, tags...).</summary>
+    public const int MaxQuestionText = 1_000_000;
+    public const int MaxTitle = 200;
 
     public string AuditTarget => "contest:new";
 
@@ -30,18 +39,26 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
 
     public IEnumerable<FieldError> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
+        if (TypedText.Check("title", Title, TextShape.Line, MaxTitle, required: true) is { } title)
         {
-            yield return new FieldError("title", "is required and at most 200 characters");
+            yield return title;
         }
         if (Shards is < 1 or > ContestShards.Max)
         {
             yield return new FieldError("shards", $"must be between 1 and {ContestShards.Max}");
         }
-        if (Rounds is null || Rounds.Count == 0)
+        foreach (var error in Groups?.Validate("groups") ?? [])
         {
-            yield return new FieldError("rounds", "a contest needs at least one round");
+            yield return error;
+        }
+        if (Rounds is null || Rounds.Count is 0 or > MaxRounds)
+        {
+            yield return new FieldError("rounds", $"a contest has 1 to {MaxRounds} rounds");
             yield break;
+        }
+        if (Rounds.Sum(r => (long)(r?.Blueprint is { Count: > 0 } b ? b.Sum(x => (long)(x?.Count ?? 0)) : r?.QuestionIds?.Count ?? 0)) > MaxQuestions)
+        {
+            yield return new FieldError("rounds", $"a contest has at most {MaxQuestions} questions in all its rounds");
         }
         for (var i = 0; i < Rounds.Count; i++)
         {
@@ -55,6 +72,10 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
             {
                 yield return new FieldError($"rounds[{i}].bankId", "is required");
             }
+            if (TypedText.Check($"rounds[{i}].title", round.Title, TextShape.Line, MaxTitle) is { } roundTitle)
+            {
+                yield return roundTitle;
+            }
             if (round.Blueprint is { Count: > 0 } blueprint)
             {
                 if (round.QuestionIds is { Count: > 0 })
@@ -66,6 +87,10 @@ public sealed record CreateContest(string Title, IReadOnlyList<RoundSpec> Rounds
                     if (blueprint[r] is null || blueprint[r].Count is < 1 or > 500)
                     {
                         yield return FieldError.Of($"rounds[{i}].blueprint[{r}].count", StageReasons.Between.With(("min", 1), ("max", 500)));
+                    }
+                    foreach (var error in blueprint[r]?.FilterErrors($"rounds[{i}].blueprint[{r}]") ?? [])
+                    {
+                        yield return error;
                     }
                 }
                 if (blueprint.Sum(r => (long)(r?.Count ?? 0)) > 500)
@@ -113,7 +138,7 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         var shortRules = new List<(int Round, Shortfall Shortfall)>();
         foreach (var (spec, round) in command.Rounds.Select((r, i) => (r, i)))
         {
-            rounds.Add(new ContestRound(string.IsNullOrWhiteSpace(spec.Title) ? $"第{round + 1}轮" : spec.Title, spec.Rules ?? new RoundRules()));
+            rounds.Add(new ContestRound(TypedText.CleanOrNull(spec.Title, TextShape.Line) ?? $"第{round + 1}轮", spec.Rules ?? new RoundRules()));
             var (drawn, shortfalls) = await QuestionsOf(spec, cancellationToken);
             shortRules.AddRange(shortfalls.Select(s => (round, s)));
             foreach (var question in drawn)
@@ -132,17 +157,26 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
                         : StageReasons.BlueprintShort.With(("have", s.Shortfall.Available), ("short", s.Shortfall.Short))))],
             };
         }
+        var text = snapshot.Sum(q => TextOf(q.Question));
+        if (text > CreateContest.MaxQuestionText)
+        {
+            throw new QuizValidationException([new FieldError("rounds",
+                $"the questions hold {ReasonText.Grouped((int)Math.Min(text, int.MaxValue))} characters of text; a contest holds at most {ReasonText.Grouped(CreateContest.MaxQuestionText)}")]);
+        }
         var hostKey = Ids.Secret();
         var contest = new ContestDefinition
         {
             Id = Ids.New(),
-            Title = command.Title.Trim(),
+            Title = TypedText.Clean(command.Title, TextShape.Line),
+            Groups = (command.Groups ?? new ContestGroups()).Cleaned(),
             Rounds = rounds,
             Questions = snapshot,
             HostKeyHash = Ids.Hash(hostKey),
             CreatedAt = clock.GetUtcNow(),
             Shards = command.Shards,
-            Stage = command.Stage is { } stage ? stage with { Teams = [.. stage.Teams.Select(t => new StageTeam(t.Name.Trim(), [.. t.Members.Select(m => m.Trim())]))] } : null,
+            Stage = command.Stage is { } stage
+                ? stage with { Teams = [.. stage.Teams.Select(t => new StageTeam(TypedText.Clean(t.Name, TextShape.Name), [.. t.Members.Select(m => TypedText.Clean(m, TextShape.Name))]))] }
+                : null,
         };
         for (var attempt = 0; attempt < 20; attempt++)
         {
@@ -154,6 +188,11 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         }
         throw new DomainException("no_join_code", "No free join code was found; try again.");
     }
+
+    /// <summary>Every text a question brings into the definition: the cap counts all of it, not only the stem.</summary>
+    private static long TextOf(Question q) =>
+        (long)q.Stem.Length + q.Explanation.Length + q.Category.Length + (q.Key?.Length ?? 0) + (q.Source?.Length ?? 0) + (q.ImageUrl?.Length ?? 0)
+        + q.Options.Sum(o => o.Length) + q.Tags.Sum(t => t.Length) + q.Answer.Accepted.Sum(a => a.Length);
 
     /// <summary>A round's questions: the ones listed, or a draw by its blueprint (with the rules the bank could not fill).</summary>
     private async ValueTask<(IReadOnlyList<Question> Questions, IReadOnlyList<Shortfall> Shortfalls)> QuestionsOf(RoundSpec spec, CancellationToken cancellationToken)

@@ -32,17 +32,27 @@ public sealed record ImportRoster(string ContestId, IReadOnlyList<RosterPerson> 
     }
 }
 
-public sealed class ImportRosterHandler(LiveRooms rooms, IRosterStore roster, IPhoneProtector protector)
+public sealed class ImportRosterHandler(LiveRooms rooms, IRosterStore roster, IGroupRegistry groups, IPhoneProtector protector)
     : ICommandHandler<ImportRoster, IReadOnlyList<RosterCode>>
 {
     public async ValueTask<IReadOnlyList<RosterCode>> Handle(ImportRoster command, CancellationToken cancellationToken)
     {
         _ = await rooms.GetContestAsync(command.ContestId, cancellationToken); // 404 for an unknown contest
         var codes = new List<RosterCode>(command.People.Count);
-        foreach (var person in command.People)
+        // The roster is the organizer's list: its units and districts become the contest's choices (GET /api/join/{code}).
+        var people = command.People.Select(p => p with
         {
-            var staffId = person.StaffId.Trim();
-            var participant = new Participant(Ids.New(), person.Name.Trim(), null, Clean(person.Unit), Clean(person.District));
+            Name = TypedText.Clean(p.Name, TextShape.Name),
+            StaffId = TypedText.Clean(p.StaffId, TextShape.Name),
+            Unit = TypedText.CleanOrNull(p.Unit, TextShape.Name),
+            District = TypedText.CleanOrNull(p.District, TextShape.Name),
+        }).ToList();
+        await groups.DeclareAsync(command.ContestId, GroupKind.Unit, [.. people.Select(p => p.Unit).OfType<string>().Distinct()], cancellationToken);
+        await groups.DeclareAsync(command.ContestId, GroupKind.District, [.. people.Select(p => p.District).OfType<string>().Distinct()], cancellationToken);
+        foreach (var person in people)
+        {
+            var staffId = person.StaffId;
+            var participant = new Participant(Ids.New(), person.Name, null, person.Unit, person.District);
             var code = Ids.Secret();
             var phone = Clean(person.Phone) is { } p ? protector.Protect(p) : null;
             codes.Add(await roster.TryAddAsync(command.ContestId, participant, staffId, Ids.Hash(code), phone, cancellationToken)

@@ -9,27 +9,29 @@ namespace Quiz.Core.Features.Live;
 public sealed record JoinContest(string Code, string Nickname, string? Team, string? Unit, string? District)
     : ICommand<(Participant Participant, string ContestId, string Token)>, IValidated
 {
+    public const int MaxNickname = 20;
+
     public IEnumerable<FieldError> Validate()
     {
         if (string.IsNullOrWhiteSpace(Code) || Code.Length != 6 || !Code.All(char.IsAsciiDigit))
         {
             yield return new FieldError("code", "the join code has 6 digits");
         }
-        if (string.IsNullOrWhiteSpace(Nickname) || Nickname.Trim().Length > 20)
+        if (TypedText.Check("nickname", Nickname, TextShape.Name, MaxNickname, required: true) is { } nickname)
         {
-            yield return new FieldError("nickname", "is required, at most 20 characters");
+            yield return nickname;
         }
         foreach (var (name, value) in new[] { ("team", Team), ("unit", Unit), ("district", District) })
         {
-            if (value is { Length: > 50 })
+            if (TypedText.Check(name, value, TextShape.Name, ContestGroups.MaxName) is { } error)
             {
-                yield return new FieldError(name, "is at most 50 characters");
+                yield return error;
             }
         }
     }
 }
 
-public sealed class JoinContestHandler(IContestStore contests, IParticipantStore participants, LiveRooms rooms, TimeProvider clock)
+public sealed class JoinContestHandler(IContestStore contests, IParticipantStore participants, IGroupRegistry groups, LiveRooms rooms, TimeProvider clock)
     : ICommandHandler<JoinContest, (Participant Participant, string ContestId, string Token)>
 {
     public async ValueTask<(Participant Participant, string ContestId, string Token)> Handle(JoinContest command, CancellationToken cancellationToken)
@@ -50,12 +52,11 @@ public sealed class JoinContestHandler(IContestStore contests, IParticipantStore
         {
             throw new DomainException("late_join_closed", "This contest has started and does not take late joiners.");
         }
-        var participant = new Participant(Ids.New(), command.Nickname.Trim(), Clean(command.Team), Clean(command.Unit), Clean(command.District));
+        var (team, unit, district) = await GroupAdmission.AdmitAsync(groups, contestId, contest.GroupsOrLegacy, command.Team, command.Unit, command.District, cancellationToken);
+        var participant = new Participant(Ids.New(), TypedText.Clean(command.Nickname, TextShape.Name), team, unit, district);
         var token = Ids.Secret();
         await participants.AddAsync(contestId, participant, Ids.Hash(token), cancellationToken);
         rooms.RememberProgress(contestId, participant.Id, Progress.None);
         return (participant, contestId, token);
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

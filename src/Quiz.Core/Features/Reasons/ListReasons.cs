@@ -28,10 +28,10 @@ public sealed record ListReasons(ReasonTable Table) : IQuery<IReadOnlyList<Reaso
 public sealed class ListReasonsHandler : IQueryHandler<ListReasons, IReadOnlyList<ReasonText>>
 {
     public ValueTask<IReadOnlyList<ReasonText>> Handle(ListReasons query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(query.Table switch
+        ValueTask.FromResult<IReadOnlyList<ReasonText>>(query.Table switch
         {
-            ReasonTable.Stage => StageReasons.All,
-            ReasonTable.Roster => RosterReasons.All,
+            ReasonTable.Stage => [.. StageReasons.All, .. TextReasons.All],
+            ReasonTable.Roster => [.. RosterReasons.All, .. TextReasons.All],
             ReasonTable.Assessment => AssessmentReasons.All,
             _ => BankReasons.All,
         });

@@ -24,7 +24,8 @@ public sealed record CreateOnlineRound(
     bool SelfRegistration = false,
     int MinMsPerAnswer = 1500,
     bool PublicNames = false,
-    bool Review = false) : ICommand<OnlineRoundCreated>, IValidated, IAudited
+    bool Review = false,
+    ContestGroups? Groups = null) : ICommand<OnlineRoundCreated>, IValidated, IAudited
 {
     public string AuditTarget => "contest:new";
 
@@ -32,9 +33,9 @@ public sealed record CreateOnlineRound(
 
     public IEnumerable<FieldError> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Title) || Title.Length > 200)
+        if (TypedText.Check("title", Title, TextShape.Line, 200, required: true) is { } title)
         {
-            yield return new FieldError("title", "is required and at most 200 characters");
+            yield return title;
         }
         if (ClosesAt <= OpensAt)
         {
@@ -52,9 +53,9 @@ public sealed record CreateOnlineRound(
         {
             yield return new FieldError("blueprint", $"at least one rule, each drawing at least 1 question, {DrawPaper.MaxQuestions} in all at most");
         }
-        for (var i = 0; Blueprint is not null && i < Blueprint.Count; i++)
+        else
         {
-            foreach (var error in BlueprintRule.DifficultyErrors(Blueprint[i], $"blueprint[{i}]"))
+            foreach (var error in Blueprint.SelectMany((r, i) => r.FilterErrors($"blueprint[{i}]")))
             {
                 yield return error;
             }
@@ -74,6 +75,10 @@ public sealed record CreateOnlineRound(
         if (MinMsPerAnswer is < 0 or > 600_000)
         {
             yield return new FieldError("minMsPerAnswer", "is 0 to 600000");
+        }
+        foreach (var error in Groups?.Validate("groups") ?? [])
+        {
+            yield return error;
         }
     }
 }
@@ -110,11 +115,12 @@ public sealed class CreateOnlineRoundHandler(IQuestionSource questions, IContest
         var contest = new ContestDefinition
         {
             Id = Ids.New(),
-            Title = command.Title.Trim(),
+            Title = TypedText.Clean(command.Title, TextShape.Line),
             Rounds = [new ContestRound("网络答题", new RoundRules())],
             Questions = [.. pool.Select((q, i) => new ContestQuestion(i, 0, q, [.. Enumerable.Range(0, q.Options.Count)], KeyCommitment.NewSalt()))],
             HostKeyHash = Ids.Hash(hostKey),
             CreatedAt = clock.GetUtcNow(),
+            Groups = (command.Groups ?? new ContestGroups()).Cleaned(),
             Online = new OnlineRound
             {
                 OpensAt = command.OpensAt,

@@ -11,21 +11,21 @@ public sealed record RegisterForRound(string ContestId, string Name, string? Uni
 {
     public IEnumerable<FieldError> Validate()
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 20)
+        if (TypedText.Check("name", Name, TextShape.Name, 20, required: true) is { } name)
         {
-            yield return new FieldError("name", "is required, at most 20 characters");
+            yield return name;
         }
         foreach (var (field, value) in new[] { ("unit", Unit), ("district", District) })
         {
-            if (value is { Length: > 50 })
+            if (TypedText.Check(field, value, TextShape.Name, 50) is { } error)
             {
-                yield return new FieldError(field, "is at most 50 characters");
+                yield return error;
             }
         }
     }
 }
 
-public sealed class RegisterForRoundHandler(OnlineRounds rounds, IParticipantStore participants, TimeProvider clock)
+public sealed class RegisterForRoundHandler(OnlineRounds rounds, IParticipantStore participants, IGroupRegistry groups, TimeProvider clock)
     : ICommandHandler<RegisterForRound, RoundRegistration>
 {
     public async ValueTask<RoundRegistration> Handle(RegisterForRound command, CancellationToken cancellationToken)
@@ -39,11 +39,11 @@ public sealed class RegisterForRoundHandler(OnlineRounds rounds, IParticipantSto
         {
             throw new DomainException("round_closed", "This round has closed.");
         }
-        var participant = new Participant(Ids.New(), command.Name.Trim(), null, Clean(command.Unit), Clean(command.District));
+        var (_, unit, district) = await GroupAdmission.AdmitAsync(groups, command.ContestId, setup.Contest.GroupsOrLegacy, null, command.Unit, command.District,
+            cancellationToken);
+        var participant = new Participant(Ids.New(), TypedText.Clean(command.Name, TextShape.Name), null, unit, district);
         var token = Ids.Secret();
         await participants.AddAsync(command.ContestId, participant, Ids.Hash(token), cancellationToken);
         return new RoundRegistration(participant.Id, token);
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -48,9 +48,9 @@ public sealed record MoveStage(string ContestId, StageRequest Request, string Ac
                 yield return new FieldError("value", "name the team and a non-zero number of points (negative deducts)");
             }
         }
-        if (Request.Reason is { Length: > 200 })
+        if (TypedText.Problem(Request.Reason, TextShape.Line, 200) is { } reason)
         {
-            yield return new FieldError("reason", "at most 200 characters");
+            yield return FieldError.Of("reason", reason);
         }
     }
 }
@@ -60,7 +60,7 @@ public sealed class MoveStageHandler(StageUpdater stage, LiveRooms rooms, TimePr
     public async ValueTask<StageView> Handle(MoveStage command, CancellationToken cancellationToken)
     {
         var r = command.Request;
-        var step = await stage.ApplyAsync(command.ContestId, new StageMove(r.Move, r.Team, r.Value, r.Correct, r.Reason?.Trim(), By: command.Actor), command.Actor, cancellationToken);
+        var step = await stage.ApplyAsync(command.ContestId, new StageMove(r.Move, r.Team, r.Value, r.Correct, TypedText.CleanOrNull(r.Reason, TextShape.Line), By: command.Actor), command.Actor, cancellationToken);
         if (step.Before is { } before)
         {
             AuditScope.Record(Scores(before), Scores(step.State) with { Outcome = step.Outcome });

@@ -5,6 +5,7 @@ import { esc } from "./prefs.js";
 import { api } from "./api.js";
 import { openStageEditor, redrawStageEditor } from "./admin-stage.js";
 import { answerText, optionsText } from "./question-text.js";
+import { drawGroups, wireGroups, groupsBody } from "./admin-groups.js";
 
 const PRESETS = {
   quick: { timeLimitSeconds: 20, points: 100, speedWeighted: true, streakBonus: 10, wrongPenalty: 0, partialCredit: "None", board: "AfterEachQuestion", lateJoin: true },
@@ -33,6 +34,7 @@ function draw() {
   const title = panel.querySelector("#c-title")?.value ?? "";
   panel.innerHTML = `<form id="contest-form" class="card">
       <label for="c-title">${esc(t("c.title"))}</label><input id="c-title" required maxlength="200" value="${esc(title)}">
+      ${drawGroups()}
       ${rounds.map(drawRound).join("")}
       <div class="row"><button type="button" class="secondary" id="add-round">${esc(t("c.addRound"))}</button>
       <button type="submit">${esc(t("c.create"))}</button></div>
@@ -139,6 +141,7 @@ function wire() {
     fieldset.querySelector("[data-add-rule]")?.addEventListener("click", () => { r.blueprint.push({ count: 5, type: "", difficulty: "" }); draw(); });
     fieldset.querySelector("[data-remove]")?.addEventListener("click", () => { rounds.splice(rounds.indexOf(r), 1); draw(); });
   }
+  wireGroups(panel);
   panel.querySelector("#add-round").addEventListener("click", () => { rounds.push(newRound()); draw(); });
   panel.querySelector("#contest-form").addEventListener("submit", create);
 }
@@ -152,6 +155,7 @@ async function create(e) {
       questionIds: r.mode === "pick" ? r.picked : null,
       blueprint: r.mode === "blueprint" ? r.blueprint.map(b => ({ count: Number(b.count), type: b.type || null, difficulty: b.difficulty ? Number(b.difficulty) : null, category: b.category || null })) : null,
     })),
+    groups: groupsBody(),
   };
   const error = panel.querySelector("#c-error");
   try {

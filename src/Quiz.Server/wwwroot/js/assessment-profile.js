@@ -3,6 +3,7 @@
 // withdrawing deletes them. Every request says its consent (true or false): the server refuses one that does not.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
+import { DISTRICTS } from "./districts.js";
 
 const $ = id => document.getElementById(id);
 const hash = new URLSearchParams(location.hash.slice(1));
@@ -14,7 +15,7 @@ const CHOICES = {
   age: ["18-29", "30-39", "40-49", "50-59", "60-69", "under-18", "70-plus"],
   sex: ["male", "female"],
   education: ["primary", "junior", "senior", "college"],
-  district: ["上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市"],
+  district: DISTRICTS,
   residence: ["urban", "rural"],
 };
 

@@ -6,7 +6,7 @@ import { Live, errorCode, secondsLeft } from "./live.js";
 import { keyText, verdictOf, renderAnswers, mineText } from "./play-answers.js";
 import { score, optionText } from "./format.js";
 import { initReadAloud, spoken } from "./speech.js";
-import { DISTRICTS } from "./districts.js";
+import { drawChoices, chosen, loadChoices } from "./join-choices.js";
 
 const $ = id => document.getElementById(id);
 const live = new Live({ messagePack: true });
@@ -178,17 +178,41 @@ function showJoin(message) {
   error.hidden = !message;
   error.textContent = message ?? "";
   if (urlCode && !$("code").value) $("code").value = urlCode;
+  showChoices($("code").value.trim());
   const saved = session.get();
   if (saved?.nickname && !$("nickname").value) $("nickname").value = saved.nickname;
   focusUnlessTyping($("join-form"), $("code").value ? $("nickname") : $("code"));
 }
 
-function fillDistricts() {
-  const select = $("district");
-  const value = select.value;
-  select.innerHTML = `<option value="">${esc(t("join.district.none"))}</option>` + DISTRICTS.map(d => `<option>${esc(d)}</option>`).join("");
-  select.value = value;
+// The contest's teams, units and districts, offered as choices once the code is known (from the link or typed).
+const choices = { code: "", value: null };
+async function showChoices(code) {
+  if (!/^\d{6}$/.test(code) || code === choices.code) return;
+  choices.code = code;
+  const value = await loadChoices(`/api/join/${encodeURIComponent(code)}`);
+  if (choices.code !== code) return;
+  choices.value = value;
+  drawJoinChoices();
 }
+function drawJoinChoices() {
+  $("more").hidden = !drawChoices($("join-form"), choices.value);
+  $("join-contest").hidden = !choices.value;
+  $("join-contest").textContent = choices.value ? t("join.contest", { title: choices.value.title }) : "";
+}
+$("code").addEventListener("input", () => showChoices($("code").value.trim()));
+
+/** Why a join was refused, in words: a field error names the field; a code the page knows reads as its text. */
+function joinError(e) {
+  const { code, detail } = errorCode(e);
+  const field = /^(nickname|team|unit|district):/.exec(detail)?.[1];
+  if (code === "invalid" && field) return t(`err.invalid.${field}`);
+  return t(`err.${code}`) === `err.${code}` ? t("err.network") : t(`err.${code}`);
+}
+
+// "busy" is the server's admission control (a crowd joining at once): wait a moment, with some randomness so the
+// crowd spreads out, and try again, without asking the person to tap again.
+const BUSY_TRIES = 30;
+const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 $("join-form").addEventListener("submit", async event => {
   event.preventDefault();
@@ -196,19 +220,26 @@ $("join-form").addEventListener("submit", async event => {
   const nickname = $("nickname").value.trim();
   const error = $("join-error");
   if (!/^\d{6}$/.test(code)) { error.hidden = false; error.textContent = t("err.unknown_code"); $("code").focus(); return; }
-  if (!nickname) { error.hidden = false; error.textContent = t("err.invalid"); $("nickname").focus(); return; }
+  if (!nickname) { error.hidden = false; error.textContent = t("err.invalid.nickname"); $("nickname").focus(); return; }
   const button = $("join-button");
   button.disabled = true;
   button.textContent = t("join.busy");
+  const form = $("join-form");
+  const request = { code, nickname, team: chosen(form, "team"), unit: chosen(form, "unit"), district: chosen(form, "district") };
   try {
-    const optional = id => $(id).value.trim() || null;
-    await live.whenConnected();
-    const joined = await live.invoke("Join", { code, nickname, team: optional("team"), unit: optional("unit"), district: optional("district") });
-    onJoined(joined, code);
+    for (let tries = 1; ; tries++) {
+      try {
+        await live.whenConnected();
+        onJoined(await live.invoke("Join", request), code);
+        break;
+      } catch (e) {
+        if (errorCode(e).code !== "busy" || tries >= BUSY_TRIES) throw e;
+        await pause(500 + Math.random() * 1000);
+      }
+    }
   } catch (e) {
-    const { code: reason } = errorCode(e);
     error.hidden = false;
-    error.textContent = t(`err.${reason}`) === `err.${reason}` ? t("err.network") : t(`err.${reason}`);
+    error.textContent = joinError(e);
   } finally {
     button.disabled = false;
     button.textContent = t("join.submit");
@@ -383,8 +414,8 @@ const updateReadAloud = initReadAloud($("read-aloud"), () => {
 });
 
 initPrefs();
-fillDistricts();
-onLangChange(() => { fillDistricts(); render(); });
+onLangChange(() => { drawJoinChoices(); render(); });
 if (urlCode) $("code").value = urlCode;
+showChoices(urlCode);
 render();
 live.start();

@@ -3,11 +3,11 @@
 // the item it was on; the result, the boards and (where the round allows it) one's own paper appear once released.
 import { t, onLangChange } from "./i18n.js";
 import { initPrefs, esc } from "./prefs.js";
-import { DISTRICTS } from "./districts.js";
 import { renderItem, typeLabel, drawReview } from "./round-answers.js";
 import { awaitRelease, drawBoards } from "./round-results.js";
 import { initReadAloud, spoken } from "./speech.js";
 import { optionText, score } from "./format.js";
+import { drawChoices, chosen, loadChoices } from "./join-choices.js";
 
 const $ = id => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -269,7 +269,6 @@ window.addEventListener("blur", () => signal("blur"));
 
 async function main() {
   initPrefs();
-  $("district").innerHTML = `<option value="">${esc(t("join.district.none"))}</option>` + DISTRICTS.map(d => `<option>${esc(d)}</option>`).join("");
   $("start").addEventListener("click", start);
   $("prev").addEventListener("click", () => go(st.current - 1));
   $("next").addEventListener("click", () => go(st.current + 1));
@@ -289,12 +288,14 @@ async function main() {
     e.preventDefault();
     clearError();
     try {
-      const reg = await call("POST", "/register", { name: $("name").value.trim(), unit: $("unit").value.trim() || null, district: $("district").value || null });
+      const form = $("register-form");
+      const reg = await call("POST", "/register", { name: $("name").value.trim(), unit: chosen(form, "unit"), district: chosen(form, "district") });
       localStorage.setItem(tokenKey, reg.token);
       enter();
     } catch (err) { fail(err); }
   });
-  onLangChange(() => { if (st.info) drawIntro(); if (!$("paper").hidden) drawItem(); if (!$("done").hidden) drawDone(); });
+  let groups = null;
+  onLangChange(() => { drawChoices($("register-form"), groups); if (st.info) drawIntro(); if (!$("paper").hidden) drawItem(); if (!$("done").hidden) drawDone(); });
   if (!contestId) return fail({ code: "no_round" });
   // The personal code comes after '#' (never sent to a server, so never in its logs); links sent before that carried
   // it in the query and still work. Either way it leaves the address bar (and the history) at once.
@@ -307,6 +308,10 @@ async function main() {
     st.info = await call("GET", "");
   } catch (e) {
     return fail(e.status === 404 ? { code: "no_round" } : e);
+  }
+  if (st.info.selfRegistration) {
+    groups = await loadChoices(`/api/rounds/${encodeURIComponent(contestId)}/choices`);
+    drawChoices($("register-form"), groups);
   }
   drawIntro();
   $("title").textContent = st.info.title;
