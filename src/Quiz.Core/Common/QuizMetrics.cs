@@ -19,6 +19,8 @@ public sealed class QuizMetrics : IDisposable
     private readonly Histogram<double> _ackDuration;
     private readonly Histogram<long> _batchSize;
     private readonly Histogram<double> _batchDuration;
+    private readonly Counter<long> _replicaWaits;
+    private readonly Histogram<double> _replicaWaitDuration;
 
     public QuizMetrics(IMeterFactory factory)
     {
@@ -30,6 +32,9 @@ public sealed class QuizMetrics : IDisposable
         _ackDuration = _meter.CreateHistogram<double>("quiz.answer.ack.duration", "ms", "From an answer's arrival to its acknowledgement");
         _batchSize = _meter.CreateHistogram<long>("quiz.redis.batch.size", description: "Answers per Redis write");
         _batchDuration = _meter.CreateHistogram<double>("quiz.redis.batch.duration", "ms", "Round trip of one batch of answers to Redis");
+        _replicaWaits = _meter.CreateCounter<long>("quiz.redis.replica.waits",
+            description: "Writes held for replicas (Quiz:Redis:AckAfterReplicas), by outcome: confirmed, short (the wait ran out), skipped (master known short)");
+        _replicaWaitDuration = _meter.CreateHistogram<double>("quiz.redis.replica.wait.duration", "ms", "One WAIT for replicas after a write");
         _meter.CreateObservableCounter("quiz.process.cpu.time", () => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, "s", "CPU time of this node");
         _meter.CreateObservableGauge("quiz.process.memory", () => Environment.WorkingSet, "By", "Working set of this node");
     }
@@ -53,6 +58,15 @@ public sealed class QuizMetrics : IDisposable
     {
         _batchSize.Record(size);
         _batchDuration.Record(ms);
+    }
+
+    public void ReplicaWaited(string outcome, double ms)
+    {
+        _replicaWaits.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        if (outcome != "skipped")
+        {
+            _replicaWaitDuration.Record(ms);
+        }
     }
 
     public void Dispose() => _meter.Dispose();

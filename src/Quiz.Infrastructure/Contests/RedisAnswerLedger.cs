@@ -13,7 +13,8 @@ namespace Quiz.Infrastructure.Contests;
 /// <summary>
 /// Gathers answers as they arrive and writes them in batches: while one batch is on its way to Redis the next one
 /// fills, so a quiet room pays one round trip per answer and a burst of thousands pays a few dozen. Each caller's
-/// task completes when its batch is stored, so an acknowledgement always means stored.
+/// task completes when its batch is stored (and, with <c>Quiz:Redis:AckAfterReplicas</c>, replicated), so an
+/// acknowledgement always means stored.
 /// </summary>
 internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposable
 {
@@ -27,14 +28,16 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
     private readonly RedisKeys _keys;
     private readonly ILogger<RedisAnswerLedger> _logger;
     private readonly QuizMetrics _metrics;
+    private readonly ReplicaWait _replicaWait;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _inFlight = new(MaxInFlight);
     private readonly Task _pump;
     private long _pending;
 
-    public RedisAnswerLedger(IConnectionMultiplexer redis, RedisKeys keys, QuizMetrics metrics, ILogger<RedisAnswerLedger> logger)
+    public RedisAnswerLedger(IConnectionMultiplexer redis, RedisKeys keys, QuizMetrics metrics, ReplicaWait replicaWait, ILogger<RedisAnswerLedger> logger)
     {
         _metrics = metrics;
+        _replicaWait = replicaWait;
         _redis = redis;
         _keys = keys;
         _logger = logger;
@@ -169,7 +172,8 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
     /// Runs the batch script, and again while the store is unreachable (a restart, a failover, a network cut), for up
     /// to <see cref="RetryFor"/>: the participants keep waiting for their acks instead of having to send again, and
     /// their answers keep the time they arrived. A retry is safe whether or not the lost attempt ran: the script
-    /// treats the same answer id as the same answer.
+    /// treats the same answer id as the same answer. With replicas to wait for, the batch counts as stored only once
+    /// they confirm it; a connection lost during that wait, or the slot moving, runs the script again.
     /// </summary>
     private async Task<RedisValue[]> EvaluateRetryingAsync(IDatabase db, RedisKey[] scriptKeys, RedisValue[] args, string contestId, int seq, int count)
     {
@@ -178,12 +182,20 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
         {
             try
             {
+                var master = _replicaWait.MasterOf(scriptKeys[0]); // null unless waiting: no extra work by default
                 var results = (RedisValue[])(await db.ScriptEvaluateAsync(AnswerBatchScript.Lua, scriptKeys, args))!;
-                if (attempt > 1)
+                if (master is null || await _replicaWait.ConfirmAsync(master, scriptKeys[0]))
                 {
-                    BatchRecovered(_logger, count, seq, contestId, attempt);
+                    if (attempt > 1)
+                    {
+                        BatchRecovered(_logger, count, seq, contestId, attempt);
+                    }
+                    return results;
                 }
-                return results;
+                if (Environment.TickCount64 >= giveUpAt)
+                {
+                    throw new InvalidOperationException($"The slot of question {seq} of contest {contestId} kept moving between masters for {RetryFor.TotalSeconds} s.");
+                }
             }
             catch (Exception ex) when (StoreFailures.IsOutage(ex) && Environment.TickCount64 < giveUpAt)
             {
@@ -191,8 +203,8 @@ internal sealed partial class RedisAnswerLedger : IAnswerLedger, IAsyncDisposabl
                 {
                     BatchRetrying(_logger, count, seq, contestId, ex.GetType().Name);
                 }
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 100 * attempt)));
             }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 100 * attempt)));
         }
     }
 

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 
 namespace Quiz.Infrastructure.Contests;
 
-internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys keys) : IContestStore
+internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys keys, ReplicaWait replicaWait) : IContestStore
 {
     // Compare-and-set on the room's version, then log the move: one atomic step, so two hosts' clicks cannot interleave.
     private const string MoveScript = """
@@ -103,6 +103,7 @@ internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys 
 
     public async Task<bool> TryMoveRoomAsync(string contestId, Room room, long expectedVersion, string logEntry, int shards, CancellationToken cancellationToken)
     {
+        var masters = MastersWritten(contestId, shards);
         var result = await Db.ScriptEvaluateAsync(MoveScript,
             [keys.Room(contestId), keys.Log(contestId)],
             [
@@ -121,8 +122,23 @@ internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys 
             await Task.WhenAll(Enumerable.Range(1, shards - 1).Select(shard => Db.ScriptEvaluateAsync(MirrorScript, [keys.ShardRoom(contestId, shard)],
                 [room.Version, room.Status, room.Seq, room.OpensAtMs, room.AcceptUntilMs])));
         }
+        // A slot that moved meanwhile (false) is not run again: the compare-and-set is not idempotent, and a stored
+        // move must still be announced.
+        await Task.WhenAll(masters.Select(m => replicaWait.ConfirmAsync(m.Master, m.Key)));
         return true;
     }
+
+    /// <summary>
+    /// With replicas to wait for, a move is announced only once the replicas of every master it wrote to have it: a move
+    /// lost in a failover would roll the room back (a question closed early open again, after its key went out) and
+    /// leave shard copies ahead of the room, refusing the moves that follow. Moves are a few per question, so this
+    /// costs one replica round trip each. Empty when nothing waits.
+    /// </summary>
+    private List<(RedisKey Key, IServer Master)> MastersWritten(string contestId, int shards) => !replicaWait.Enabled ? [] :
+    [
+        .. Enumerable.Range(0, shards).Select(shard => (RedisKey)(shard == 0 ? keys.Room(contestId) : keys.ShardRoom(contestId, shard)))
+            .Select(key => (Key: key, Master: replicaWait.MasterOf(key)!)).DistinctBy(w => w.Master.EndPoint),
+    ];
 
     private static HashEntry[] Fields(Room room) =>
     [

@@ -19,6 +19,16 @@ public sealed class RedisOptions
     /// <summary>Prefix for every key this process writes; lets tests and tenants share one Redis.</summary>
     public string KeyPrefix { get; set; } = "quiz:";
 
+    /// <summary>
+    /// Replicas that must confirm an answer batch or a room move (Redis <c>WAIT</c>) before it is acknowledged or
+    /// announced, so an acknowledged answer survives the loss of its master. 0: no wait (replication stays
+    /// asynchronous; one round trip less). See docs/scale-out.md.
+    /// </summary>
+    public int AckAfterReplicas { get; set; }
+
+    /// <summary>How long a write waits for <see cref="AckAfterReplicas"/> before it is acknowledged anyway (counted, logged).</summary>
+    public int ReplicaWaitMs { get; set; } = 500;
+
     public bool UsesEmbedded => string.IsNullOrWhiteSpace(ConnectionString);
 
     /// <summary>The <c>Quiz:Redis</c> section, with <c>ConnectionStrings:Redis</c> taking precedence when set.</summary>
@@ -31,6 +41,31 @@ public sealed class RedisOptions
         {
             options.ConnectionString = named;
         }
+        options.CheckReplicaWait();
         return options;
+    }
+
+    /// <summary>A wrong replica setting stops the start with what to change, instead of surfacing in a contest.</summary>
+    private void CheckReplicaWait()
+    {
+        // WAIT with a timeout of 0 blocks for ever; a negative count is a typo. Either must stop the start, not a contest.
+        if (AckAfterReplicas < 0)
+        {
+            throw new InvalidOperationException($"{Section}:AckAfterReplicas must be 0 (do not wait) or a number of replicas, not {AckAfterReplicas}.");
+        }
+        if (AckAfterReplicas > 0)
+        {
+            if (UsesEmbedded)
+            {
+                throw new InvalidOperationException($"{Section}:AckAfterReplicas needs a Redis with replicas (ConnectionStrings:Redis); the embedded Garnet has none.");
+            }
+            // A wait the client gives up on first would fail as a timeout and run the batch again, for ever.
+            var clientTimeout = StackExchange.Redis.ConfigurationOptions.Parse(ConnectionString!).AsyncTimeout;
+            if (ReplicaWaitMs <= 0 || ReplicaWaitMs >= clientTimeout)
+            {
+                throw new InvalidOperationException(
+                    $"{Section}:ReplicaWaitMs must be at least 1 ms and below the Redis client's asyncTimeout ({clientTimeout} ms), not {ReplicaWaitMs}.");
+            }
+        }
     }
 }

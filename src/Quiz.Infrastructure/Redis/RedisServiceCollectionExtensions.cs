@@ -36,6 +36,7 @@ public static class RedisServiceCollectionExtensions
                 : options.ConnectionString!;
             return RedisConnection.Open(configuration, logger);
         });
+        services.AddSingleton<ReplicaWait>();
         services.AddHostedService<RedisWarmup>();
         // The bank store serves organizers (IBankStore) and contests (IQuestionSource) from one cache.
         services.AddSingleton<RedisBankStore>();
