@@ -8,6 +8,8 @@
 #   STORE=garnet loadtests/run-live.sh --participants 5000   (one node on its embedded Garnet, as a fresh machine runs it)
 #   STORE=cluster NODES=2 loadtests/run-live.sh --participants 300 --shards 3   (a three-master Redis Cluster on
 #     REDIS_PORT..REDIS_PORT+2, infra/redis-cluster.sh; --shards splits the contest over that many slots)
+#   REPLICAS=1 STORE=cluster Quiz__Redis__AckAfterReplicas=1 loadtests/run-live.sh --participants 3000 --answer-dist instant
+#     (a replica per master on REDIS_PORT+3..+5; the Quiz__* variables reach the nodes, here: acks wait for a replica)
 # Extra arguments go to Quiz.LoadTests (see its usage). The report goes to loadtests/results/ unless --out is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ nodes="${NODES:-1}"
 scenario="${SCENARIO:-live}"
 store="${STORE:-redis}"
 if [ "$store" = garnet ] && [ "$nodes" -ne 1 ]; then echo "STORE=garnet runs one node (the embedded store is that node's own)" >&2; exit 2; fi
+if [ "${REPLICAS:-0}" != 0 ] && [ "$store" != cluster ]; then echo "REPLICAS=1 needs STORE=cluster" >&2; exit 2; fi
 redis_port="${REDIS_PORT:-6390}"
 first_port="${FIRST_PORT:-5081}"
 work=$(mktemp -d)

@@ -40,6 +40,9 @@ internal sealed class Report
     public double RedisCpuSeconds { get; set; }
     /// <summary>Redis time in scripts per accepted answer: the answer batches plus the (few) room moves.</summary>
     public double RedisScriptUsPerAnswer { get; set; }
+    /// <summary>WAITs for replicas after writes (Quiz:Redis:AckAfterReplicas), by outcome; empty when nothing waited.</summary>
+    public Dictionary<string, double> ReplicaWaits { get; set; } = [];
+    public double MeanReplicaWaitMs { get; set; }
     public Summary? RawBroadcast { get; set; }
     public Dictionary<string, double> RedisBenchmark { get; set; } = [];
 
@@ -68,6 +71,9 @@ internal sealed class Report
         ServerMemoryMb = Math.Round(after.MemoryBytes / (1 << 20), 0);
         var batches = after.BatchCount - before.BatchCount;
         MeanRedisBatch = batches > 0 ? Math.Round((after.BatchSum - before.BatchSum) / batches, 1) : 0;
+        ReplicaWaits = after.ReplicaWaits.ToDictionary(w => w.Key, w => w.Value - before.ReplicaWaits.GetValueOrDefault(w.Key));
+        var waited = ReplicaWaits.Where(w => w.Key != "skipped").Sum(w => w.Value);
+        MeanReplicaWaitMs = waited > 0 ? Math.Round((after.ReplicaWaitMsSum - before.ReplicaWaitMsSum) / waited, 2) : 0;
     }
 
     public async Task WriteAsync(string path)
@@ -88,6 +94,10 @@ internal sealed class Report
         md.Append(CultureInfo.InvariantCulture, $"Answers: sent {AnswersSent}, acknowledged {Acknowledged}, stored {StoredInLog} (log) / {StoredByReveal} (reveal counts), **lost {Lost}**; ");
         md.Append(CultureInfo.InvariantCulture, $"statuses {string.Join(", ", AckStatus.Select(kv => $"{kv.Key} {kv.Value}"))}; peak {PeakAnswersPerSecond} acks/s. ");
         md.Append(CultureInfo.InvariantCulture, $"Standings missing: {StandingsMissing}. Server CPU {ServerCpuSeconds} s, memory {ServerMemoryMb} MB, mean Redis batch {MeanRedisBatch} answers; Redis CPU {RedisCpuSeconds} s for the whole run, {RedisScriptUsPerAnswer} µs of script time per answer.\n\n");
+        if (ReplicaWaits.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"Replica waits: {string.Join(", ", ReplicaWaits.Select(kv => $"{kv.Key} {kv.Value}"))}; mean wait {MeanReplicaWaitMs} ms.\n\n");
+        }
         md.Append("| latency (ms) | n | p50 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|\n");
         md.Append(Row("join", Join)).Append(Row("question broadcast", Broadcast)).Append(Row("raw WebSocket broadcast (baseline)", RawBroadcast));
         md.Append(Row("answer ack", Ack)).Append(Row("own rank after close", RankAfterClose));
