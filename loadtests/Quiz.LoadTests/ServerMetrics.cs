@@ -38,7 +38,8 @@ internal sealed record ServerMetrics(double CpuSeconds, double MemoryBytes, doub
                     case "quiz_connections": connections += value; break;
                     case "quiz_redis_replica_wait_duration_milliseconds_sum": replicaWaitMs += value; break;
                     case "quiz_redis_replica_waits_total":
-                        var outcome = line.Split('"')[1];
+                        var at = line.IndexOf("outcome=\"", StringComparison.Ordinal) + "outcome=\"".Length; // beside the scope's own labels
+                        var outcome = line[at..line.IndexOf('"', at)];
                         replicaWaits[outcome] = replicaWaits.GetValueOrDefault(outcome) + value;
                         break;
                 }
