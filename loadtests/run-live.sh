@@ -50,10 +50,12 @@ fi
 # Every run bootstraps its own admin with a fresh password; the load tool logs in with it to set up the contest.
 export QUIZ_LOAD_PASSWORD="load-run-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 urls=()
+# NODE_ENV="DOTNET_GCgen0size=0x4000000" gives runtime settings to the nodes only, not to the load tool.
+read -r -a node_env <<< "${NODE_ENV:-}"
 for i in $(seq 0 $((nodes - 1))); do
   port=$((first_port + i))
   # The load tool is the nodes' "proxy": it tells them which venue (or attacker) address each phone is behind.
-  env "${store_env[@]}" Quiz__SampleBank__Enabled=false Quiz__Security__KnownProxies__0=127.0.0.1 \
+  env "${store_env[@]}" "${node_env[@]}" Quiz__SampleBank__Enabled=false Quiz__Security__KnownProxies__0=127.0.0.1 \
     Quiz__Auth__BootstrapAdmin=loadadmin Quiz__Auth__BootstrapPassword="$QUIZ_LOAD_PASSWORD" \
     Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
     dotnet src/Quiz.Server/bin/Release/net10.0/Quiz.Server.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Quiz.Server" >"$work/node$i.log" 2>&1 &
