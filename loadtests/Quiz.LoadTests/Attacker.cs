@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
+using Quiz.Contracts;
 using Quiz.Testing;
 
 namespace Quiz.LoadTests;
@@ -73,18 +74,18 @@ internal sealed class Attacker(IReadOnlyList<Uri> urls, string code, HttpClient 
     {
         var (wire, request, expected) = (n % 10) switch
         {
-            < 7 => (refused[n % refused.Length], new { Code = code, Nickname = $"攻{n % 1000}", Team = $"攻击队{n}" }, "invalid"),
-            < 9 => (refused[n % refused.Length], new { Code = code, Nickname = n % 2 == 0 ? "\u202E三张" : "\u200B\u200B", Team = (string)null! }, "invalid"),
-            _ => (joined[n % joined.Length], new { Code = code, Nickname = $"水军{n % joined.Length}", Team = (string)null! }, "joined"),
+            < 7 => (refused[n % refused.Length], new JoinRequest(code, $"攻{n % 1000}", $"攻击队{n}"), "invalid"),
+            < 9 => (refused[n % refused.Length], new JoinRequest(code, n % 2 == 0 ? "\u202E三张" : "\u200B\u200B"), "invalid"),
+            _ => (joined[n % joined.Length], new JoinRequest(code, $"水军{n % joined.Length}"), "joined"),
         };
         try
         {
-            await wire.InvokeAsync("Join", request);
+            await wire.InvokeAsync(HubMethods.Join, request);
             Count(expected == "joined" ? "joined (one participant per connection)" : "unexpected: a hostile join got in");
         }
         catch (HubWireException ex)
         {
-            var got = ex.Message.Split(':')[0];
+            var got = ex.Code;
             Count(got == expected || got == "busy" ? $"refused: {got}" : $"unexpected: {ex.Message[..Math.Min(80, ex.Message.Length)]}");
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Quiz.Contracts;
 
 namespace Quiz.LoadTests;
 
@@ -31,7 +32,7 @@ internal static class HostileScenario
             TimeSpan.FromMinutes(10));
         await using var host = await HubWire.ConnectAsync(new Uri(urls[0], "hubs/quiz"), CancellationToken.None);
         var run = new QuestionRunner(host);
-        await host.InvokeAsync("HostRoom", new { contestId, hostKey });
+        await host.InvokeAsync(HubMethods.HostRoom, new HostRoomRequest(contestId, hostKey));
 
         // Question 0 warms the nodes up (first broadcasts, JIT) and is not measured; then 1..Q quiet, Q+1..2Q under attack.
         var stored = new int[1 + (2 * perPhase)];
@@ -50,7 +51,7 @@ internal static class HostileScenario
         }
         await stop.CancelAsync();
         await attack;
-        await host.InvokeAsync("Control", new { move = "end" });
+        await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.End));
         var measured = await swarm.StopAsync();
         var logged = await LiveScenario.AuditAsync(http, urls[0], contestId, hostKey);
 

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Quiz.Server.Tests.Support;
 
 namespace Quiz.Browser.Tests.Support;
 
@@ -7,20 +7,17 @@ namespace Quiz.Browser.Tests.Support;
 /// Reads the setup code from the server's log, as the person at the terminal does: a logger provider that keeps the
 /// line with the code. The server logs it before it reports started, so it is there when the server fixture is.
 /// </summary>
-public sealed partial class SetupCodeLog : ILoggerProvider
+public sealed class SetupCodeLog : ILoggerProvider
 {
     private string? _line;
 
-    public string Code => SetupCode().Match(_line ?? throw new InvalidOperationException("The server printed no setup code")).Value;
+    public string Code => ServerProcess.SetupCodeIn(_line ?? throw new InvalidOperationException("The server printed no setup code"));
 
     public ILogger CreateLogger(string categoryName) => new Capture(this);
 
     public void Dispose()
     {
     }
-
-    [GeneratedRegex("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}")]
-    private static partial Regex SetupCode();
 
     private sealed class Capture(SetupCodeLog log) : ILogger
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Quiz.Server.Tests.Support;
 using StackExchange.Redis;
 
@@ -13,7 +12,7 @@ namespace Quiz.Server.Tests.Foundation;
 /// ASPNETCORE_URLS or --urls say (the launch profile no longer overrides them), offers the first-admin setup with the
 /// code it prints, and on a taken address stops at once with a plain message, having created and loaded nothing.
 /// </summary>
-public sealed partial class FirstCommandTests
+public sealed class FirstCommandTests
 {
     [Fact]
     public async Task Aspnetcore_urls_is_honoured_and_the_printed_setup_code_creates_the_first_admin_once()
@@ -23,7 +22,7 @@ public sealed partial class FirstCommandTests
         await using var server = ServerProcess.Start(Store(prefix, new() { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }));
         var line = await server.LineAsync(l => l.Contains("setup code", StringComparison.Ordinal));
         Assert.Contains($"http://127.0.0.1:{port}/admin", line, StringComparison.Ordinal);
-        var code = SetupCode().Match(line).Value;
+        var code = ServerProcess.SetupCodeIn(line);
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         Assert.True((await http.GetFromJsonAsync<JsonElement>("/api/setup")).GetProperty("needed").GetBoolean());
@@ -94,7 +93,4 @@ public sealed partial class FirstCommandTests
         settings.TryAdd("Quiz__SampleBank__Enabled", "false");
         return settings;
     }
-
-    [GeneratedRegex("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}")]
-    private static partial Regex SetupCode();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Quiz.Server.Tests.Faults;
 
 namespace Quiz.Server.Tests.Support;
@@ -8,8 +9,14 @@ namespace Quiz.Server.Tests.Support;
 /// all; --no-build, the tests built it), with the environment and arguments a test gives. Its output is read line by
 /// line so a test waits on the line it needs (the address, the setup code), never on the clock.
 /// </summary>
-public sealed class ServerProcess : IAsyncDisposable
+public sealed partial class ServerProcess : IAsyncDisposable
 {
+    /// <summary>The first-admin setup code in a line the server logged (SetupCodes.New's shape), or "".</summary>
+    public static string SetupCodeIn(string line) => SetupCode().Match(line).Value;
+
+    [GeneratedRegex("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}")]
+    private static partial Regex SetupCode();
+
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
