@@ -14,6 +14,7 @@ public sealed class QuizMetrics : IDisposable
     private readonly Meter _meter;
     private readonly UpDownCounter<long> _connections;
     private readonly Counter<long> _joins;
+    private readonly Counter<long> _joinsRefused;
     private readonly Counter<long> _answers;
     private readonly Counter<long> _attempts;
     private readonly Histogram<double> _ackDuration;
@@ -27,6 +28,8 @@ public sealed class QuizMetrics : IDisposable
         _meter = factory.Create(MeterName);
         _connections = _meter.CreateUpDownCounter<long>("quiz.connections", description: "Open hub connections on this node");
         _joins = _meter.CreateCounter<long>("quiz.joins", description: "Participants who joined or rejoined through this node");
+        _joinsRefused = _meter.CreateCounter<long>("quiz.joins.refused",
+            description: "Joins refused through this node, by code (busy, invalid, unknown_code, ...): a hostile crowd shows here, not in the logs");
         _answers = _meter.CreateCounter<long>("quiz.answers", description: "Answers acknowledged, by status");
         _attempts = _meter.CreateCounter<long>("quiz.attempts", description: "Online-round attempts ended, by how (submitted or automatic at the deadline)");
         _ackDuration = _meter.CreateHistogram<double>("quiz.answer.ack.duration", "ms", "From an answer's arrival to its acknowledgement");
@@ -44,6 +47,8 @@ public sealed class QuizMetrics : IDisposable
     public void Disconnected() => _connections.Add(-1);
 
     public void Joined() => _joins.Add(1);
+
+    public void JoinRefused(string code) => _joinsRefused.Add(1, new KeyValuePair<string, object?>("code", code));
 
     public void Answered(string status, double ackMs)
     {

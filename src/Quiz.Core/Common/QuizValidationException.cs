@@ -2,7 +2,7 @@ namespace Quiz.Core.Common;
 
 /// <summary>A message was malformed; nothing was changed. The edges turn this into a 400 or a hub error.</summary>
 public sealed class QuizValidationException(IReadOnlyList<FieldError> errors)
-    : Exception(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")))
+    : Exception(Refusal.Describe(errors))
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 }

@@ -9,6 +9,14 @@ public static class GroupAdmission
     public static async Task<(string? Team, string? Unit, string? District)> AdmitAsync(IGroupRegistry registry, string contestId, ContestGroups groups,
         string? team, string? unit, string? district, CancellationToken cancellationToken)
     {
+        var (names, refused) = await TryAdmitAsync(registry, contestId, groups, team, unit, district, cancellationToken);
+        return refused is null ? names : throw refused.ToException();
+    }
+
+    /// <summary>As <see cref="AdmitAsync"/>, with the refusal returned instead of thrown (the public join path).</summary>
+    public static async Task<((string? Team, string? Unit, string? District) Names, Refusal? Refused)> TryAdmitAsync(IGroupRegistry registry,
+        string contestId, ContestGroups groups, string? team, string? unit, string? district, CancellationToken cancellationToken)
+    {
         (GroupKind Kind, string? Name)[] given =
         [
             (GroupKind.Team, TypedText.CleanOrNull(team, TextShape.Name)),
@@ -21,7 +29,7 @@ public static class GroupAdmission
             .Select(g => (g.Kind, Name: g.Name!, Free: groups.IsFree(g.Kind))).ToList();
         if (unlisted.FirstOrDefault(u => u.Kind == GroupKind.Team && !u.Free) is { Name: not null } unlistedTeam)
         {
-            throw new QuizValidationException([FieldError.Of(ContestGroups.Field(GroupKind.Team), TextReasons.NotListed.With(("value", unlistedTeam.Name)))]);
+            return (default, Refusal.Invalid([FieldError.Of(ContestGroups.Field(GroupKind.Team), TextReasons.NotListed.With(("value", unlistedTeam.Name)))]));
         }
         if (unlisted.Count > 0)
         {
@@ -30,14 +38,14 @@ public static class GroupAdmission
                 .Select(x => FieldError.Of(ContestGroups.Field(x.First.Kind), TextReasons.NotListed.With(("value", x.First.Name)))).ToList();
             if (errors.Count > 0)
             {
-                throw new QuizValidationException(errors);
+                return (default, Refusal.Invalid(errors));
             }
             if (unlisted.Zip(outcomes).FirstOrDefault(x => x.Second == GroupOutcome.Full) is { First.Name: not null } full)
             {
-                throw new DomainException("group_limit", $"This contest takes at most {ContestGroups.MaxFree} {ContestGroups.Plural(full.First.Kind)} "
-                    + "typed in by participants, and has them all; choose one of its listed ones.");
+                return (default, new Refusal("group_limit", $"This contest takes at most {ContestGroups.MaxFree} {ContestGroups.Plural(full.First.Kind)} "
+                    + "typed in by participants, and has them all; choose one of its listed ones."));
             }
         }
-        return (given[0].Name, given[1].Name, given[2].Name);
+        return ((given[0].Name, given[1].Name, given[2].Name), null);
     }
 }

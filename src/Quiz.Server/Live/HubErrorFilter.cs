@@ -25,11 +25,11 @@ internal sealed class HubErrorFilter : IHubFilter
         }
         catch (DomainException ex)
         {
-            return Refuse(invocationContext, new HubError(ex.Code, ex.Message, Fields(ex.Fields)));
+            return Refuse(invocationContext, ErrorOf(ex.Code, ex.Message, ex.Fields));
         }
         catch (QuizValidationException ex)
         {
-            return Refuse(invocationContext, new HubError(HubErrors.Invalid, ex.Message, Fields(ex.Errors)));
+            return Refuse(invocationContext, ErrorOf(HubErrors.Invalid, ex.Message, ex.Errors));
         }
         catch (Exception ex) when (StoreFailures.IsOutage(ex))
         {
@@ -38,8 +38,9 @@ internal sealed class HubErrorFilter : IHubFilter
         }
     }
 
-    private static List<HubFieldError>? Fields(IReadOnlyList<FieldError>? errors) =>
-        errors is { Count: > 0 } ? [.. errors.Select(e => new HubFieldError(e.Field, e.Message, e.Code))] : null;
+    /// <summary>The wire's error for a refusal, thrown or returned.</summary>
+    internal static HubError ErrorOf(string code, string message, IReadOnlyList<FieldError>? errors) =>
+        new(code, message, errors is { Count: > 0 } ? [.. errors.Select(e => new HubFieldError(e.Field, e.Message, e.Code))] : null);
 
     /// <summary>The method's own reply type (Task&lt;HubReply&lt;T&gt;&gt;), refused; built once per type.</summary>
     private static object Refuse(HubInvocationContext context, HubError error)

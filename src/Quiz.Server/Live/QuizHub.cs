@@ -19,22 +19,38 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
     public Task<HubReply<ServerTime>> Sync(long clientTimeMs) =>
         Task.FromResult(HubReply<ServerTime>.Of(new ServerTime(clientTimeMs, clock.GetUtcNow().ToUnixTimeMilliseconds())));
 
-    /// <summary>One connection is one participant per contest: joining the same contest again on it is a rejoin of that participant.</summary>
+    /// <summary>
+    /// One connection is one participant per contest: joining the same contest again on it is a rejoin of that participant.
+    /// Refusals come back as values, never thrown (a hostile crowd makes them the common case; see <see cref="Refusal"/>).
+    /// </summary>
     public async Task<HubReply<Joined>> Join(JoinRequest request)
     {
-        Admit(ClientAddress);
+        if (!joins.TryEnter(ClientAddress))
+        {
+            return Refuse(new Refusal(HubErrors.Busy, BusyMessage));
+        }
         if (Context.JoinedWith(request?.Code) is { } again)
         {
             return HubReply<Joined>.Of(await AttachAsync(again.ContestId, again.Participant, again.Token));
         }
         if (!Context.MayJoinAnother())
         {
-            throw new DomainException(HubErrors.Forbidden, $"One connection joins at most {ConnectionItems.MaxJoinsPerConnection} contests.");
+            return Refuse(new Refusal(HubErrors.Forbidden, $"One connection joins at most {ConnectionItems.MaxJoinsPerConnection} contests."));
         }
-        var (participant, contestId, token) = await sender.Send(
+        var joined = await sender.Send(
             new JoinContest(request?.Code ?? "", request?.Nickname ?? "", request?.Team, request?.Unit, request?.District), Context.ConnectionAborted);
-        Context.RememberJoin(request!.Code, contestId, participant, token);
-        return HubReply<Joined>.Of(await AttachAsync(contestId, participant, token));
+        if (joined.Refused is { } refused)
+        {
+            return Refuse(refused);
+        }
+        Context.RememberJoin(request!.Code, joined.ContestId, joined.Participant!, joined.Token);
+        return HubReply<Joined>.Of(await AttachAsync(joined.ContestId, joined.Participant!, joined.Token));
+    }
+
+    private HubReply<Joined> Refuse(Refusal refusal)
+    {
+        metrics.JoinRefused(refusal.Code);
+        return HubReply<Joined>.Refused(HubErrorFilter.ErrorOf(refusal.Code, refusal.Message, refusal.Fields));
     }
 
     /// <summary>A rejoin costs the address nothing unless its token is wrong: a hall reconnecting after a node restart is not slowed, a guesser is.</summary>
@@ -159,11 +175,13 @@ public sealed partial class QuizHub(ISender sender, LocalParticipants local, Tim
     /// <summary>The client's address as the edge established it (a configured proxy's X-Forwarded-For, else the socket's peer).</summary>
     private System.Net.IPAddress? ClientAddress => Context.GetHttpContext()?.Connection.RemoteIpAddress;
 
+    private const string BusyMessage = "The server is admitting many people right now; retry in a moment.";
+
     private void Admit(System.Net.IPAddress? address)
     {
         if (!joins.TryEnter(address))
         {
-            throw new DomainException(HubErrors.Busy, "The server is admitting many people right now; retry in a moment.");
+            throw new DomainException(HubErrors.Busy, BusyMessage);
         }
     }
 
