@@ -26,7 +26,7 @@ static int Usage()
         Quiz.LoadTests stage (same options): six team seats race for the buzzer on every question while the
                             participants (the audience) answer it; reports buzz decision latency and whether the
                             earliest server stamp won every race.
-        Quiz.LoadTests hostile (same options) [--attack-rate 1000] [--attack-addresses 25] [--bomb-every 5]
+        Quiz.LoadTests hostile (same options) [--attack-rate 1000] [--attack-addresses 25] [--bomb-every 5] [--attacker-nice 19]
                             [--out loadtests/results/hostile.md]: --questions quiet, then as many beside an attacker
                             on another contest of the same nodes; the played contest's ack p99 in both phases.
         Quiz.LoadTests round --url … --participants 20000 [--ramp 60] [--paper 5] [--limit 120] [--think 3000]
