@@ -42,12 +42,12 @@ internal static class HostileScenario
         // Question 0 warms the nodes up (first broadcasts, JIT) and is not measured; then 1..Q quiet, Q+1..2Q under attack.
         var stored = new int[1 + (2 * perPhase)];
         stored[0] = await run.QuestionAsync(0);
-        var nodeAcks = new List<ServerAckHistogram> { await ServerAckHistogram.ScrapeAsync(http, urls) };
+        var nodeAcks = new List<ServerMetrics> { await ServerMetrics.ScrapeAsync(http, urls) };
         for (var q = 1; q <= perPhase; q++)
         {
             stored[q] = await run.QuestionAsync(q);
         }
-        nodeAcks.Add(await ServerAckHistogram.ScrapeAsync(http, urls));
+        nodeAcks.Add(await ServerMetrics.ScrapeAsync(http, urls));
         var attacker = new Attacker(urls, attacked, http, bank.GetProperty("id").GetString()!, options.Int("attack-rate", 1000),
             options.Int("attack-addresses", 25), options.Double("bomb-every", 5));
         using var stop = new CancellationTokenSource();
@@ -57,7 +57,7 @@ internal static class HostileScenario
         {
             stored[q] = await run.QuestionAsync(q);
         }
-        nodeAcks.Add(await ServerAckHistogram.ScrapeAsync(http, urls));
+        nodeAcks.Add(await ServerMetrics.ScrapeAsync(http, urls));
         await stop.CancelAsync();
         await attack;
         await host.InvokeAsync(HubMethods.Control, new ControlRequest(HostMoves.End));
@@ -74,8 +74,8 @@ internal static class HostileScenario
             .AppendLine()
             .AppendLine("| phase | acks | p50 | p99 | p99.9 | max | p99 in the nodes |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|")
-            .AppendLine(CultureInfo.InvariantCulture, $"| quiet | {quiet.Count} | {quiet.P50Ms} ms | {quiet.P99Ms} ms | {quiet.P999Ms} ms | {quiet.MaxMs} ms | {ServerAckHistogram.Quantile(nodeAcks[0], nodeAcks[1], 0.99)} |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| under attack | {underAttack.Count} | {underAttack.P50Ms} ms | {underAttack.P99Ms} ms | {underAttack.P999Ms} ms | {underAttack.MaxMs} ms | {ServerAckHistogram.Quantile(nodeAcks[1], nodeAcks[2], 0.99)} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| quiet | {quiet.Count} | {quiet.P50Ms} ms | {quiet.P99Ms} ms | {quiet.P999Ms} ms | {quiet.MaxMs} ms | {ServerMetrics.AckQuantile(nodeAcks[0], nodeAcks[1], 0.99)} |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| under attack | {underAttack.Count} | {underAttack.P50Ms} ms | {underAttack.P99Ms} ms | {underAttack.P999Ms} ms | {underAttack.MaxMs} ms | {ServerMetrics.AckQuantile(nodeAcks[1], nodeAcks[2], 0.99)} |")
             .AppendLine()
             .AppendLine("(p99 in the nodes: from an answer's arrival to its ack as the nodes' own histogram counts it, by its bucket bound.)")
             .AppendLine()
