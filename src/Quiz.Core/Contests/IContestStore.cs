@@ -6,6 +6,9 @@ public interface IContestStore
     /// <summary>Stores a new contest with a fresh room, reserves its join code and lists it; false if the code is taken.</summary>
     Task<bool> CreateAsync(ContestDefinition contest, string joinCode, CancellationToken cancellationToken);
 
+    /// <summary>A fresh contest id; for a contest of several shards, one whose shards the store can spread (see ShardPlacement).</summary>
+    string NewId(int shards);
+
     Task<ContestDefinition?> GetAsync(string contestId, CancellationToken cancellationToken);
 
     Task<string?> GetJoinCodeAsync(string contestId, CancellationToken cancellationToken);

@@ -28,6 +28,8 @@ internal sealed class RedisContestStore(IConnectionMultiplexer redis, RedisKeys 
 
     private IDatabase Db => redis.GetDatabase();
 
+    public string NewId(int shards) => ShardPlacement.NewContestId(shards, Ids.New);
+
     public async Task<bool> CreateAsync(ContestDefinition contest, string joinCode, CancellationToken cancellationToken)
     {
         if (!await Db.StringSetAsync(keys.JoinCode(joinCode), contest.Id, when: When.NotExists))

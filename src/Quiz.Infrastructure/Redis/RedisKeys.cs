@@ -162,7 +162,7 @@ public sealed class RedisKeys(string prefix)
     /// <summary>List: the audit log of privileged actions, newest first (JSON lines), trimmed to the last 100,000.</summary>
     public string AuditLog => $"{Prefix}audit";
 
-    private string Contest_(string id) => $"{Prefix}{{c:{id}}}:";
+    private string Contest_(string id) => Shard_(id, 0);
 
-    private string Shard_(string id, int shard) => shard == 0 ? Contest_(id) : $"{Prefix}{{c:{id}:{shard}}}:";
+    private string Shard_(string id, int shard) => $"{Prefix}{{{ShardPlacement.TagOf(id, shard)}}}:";
 }

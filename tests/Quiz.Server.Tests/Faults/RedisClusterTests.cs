@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Quiz.Contracts;
 using Quiz.Core.Contests;
 using Quiz.Core.Features.Live;
+using Quiz.Infrastructure.Redis;
 using Quiz.Server.Tests.Support;
 using StackExchange.Redis;
 
@@ -68,7 +69,7 @@ public sealed class RedisClusterTests
 public sealed class ShardedClusterTests
 {
     /// <summary>
-    /// One contest split over 6 shards on the three masters: its answers and boards land on more than one master, every
+    /// One contest split over 6 shards on the three masters: its answers and boards land two shards on each master, every
     /// shard's keys stay in one slot (so its script is legal), and boards, standings and the audit merge the shards.
     /// </summary>
     [ClusterFact]
@@ -121,16 +122,22 @@ public sealed class ShardedClusterTests
         Assert.Equal(48, audit!.LoggedAnswers);
         Assert.Empty(audit.Differences);
 
+        // The contest's id was drawn so that its 6 shard tags fall in distinct sixths of the slot space: two boards on
+        // each of the three masters (by chance alone, 2-2-2 happens in one contest of eight).
         await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.ConnectionString);
-        var masters = new HashSet<string>();
+        var boardsPerMaster = new List<int>();
         foreach (var server in redis.GetServers().Where(sv => !sv.IsReplica))
         {
-            await foreach (var key in server.KeysAsync(pattern: $"{nodeA.KeyPrefix}{{c:{contest.ContestId}:*}}:board"))
+            var boards = 0;
+            for (var shard = 0; shard < 6; shard++)
             {
-                masters.Add(server.EndPoint.ToString()!);
+                var key = $"{nodeA.KeyPrefix}{{{ShardPlacement.TagOf(contest.ContestId, shard)}}}:board";
+                Assert.Equal(redis.HashSlot(key), ShardPlacement.SlotOfTag(ShardPlacement.TagOf(contest.ContestId, shard)));
+                boards += await server.KeysAsync(pattern: key).CountAsync(); // this master's keys only: no redirection
             }
+            boardsPerMaster.Add(boards);
         }
-        Assert.True(masters.Count >= 2, $"the shards' boards sit on {masters.Count} master(s)");
+        Assert.Equal([2, 2, 2], boardsPerMaster);
         foreach (var player in players)
         {
             await player.DisposeAsync();

@@ -166,7 +166,7 @@ public sealed class CreateContestHandler(IQuestionSource questions, IContestStor
         var hostKey = Ids.Secret();
         var contest = new ContestDefinition
         {
-            Id = Ids.New(),
+            Id = store.NewId(command.Shards),
             Title = TypedText.Clean(command.Title, TextShape.Line),
             Groups = (command.Groups ?? new ContestGroups()).Cleaned(),
             Rounds = rounds,
