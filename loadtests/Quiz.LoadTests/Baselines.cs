@@ -86,7 +86,8 @@ internal static partial class Baselines
     }
 
     /// <summary>Raw servers on the given ports, the same number of sockets as participants, three broadcasts.</summary>
-    public static async Task<Summary> RawBroadcastAsync(Options options, int sockets, int firstPort, int servers)
+    /// <summary>The raw broadcast's latencies, and its servers' CPU per message delivered (µs).</summary>
+    public static async Task<(Summary Latency, double CpuUsPerMessage)> RawBroadcastAsync(Options options, int sockets, int firstPort, int servers)
     {
         var rawServers = Enumerable.Range(0, servers).Select(i => new ChildProcess(["rawserver", "--port", (firstPort + i).ToString(CultureInfo.InvariantCulture)])).ToList();
         try
@@ -98,15 +99,20 @@ internal static partial class Baselines
             var urls = string.Join(',', Enumerable.Range(0, servers).Select(i => $"http://127.0.0.1:{firstPort + i}"));
             using var swarm = await Swarm.StartAsync(options, sockets, new Dictionary<string, string> { ["mode"] = "raw", ["url"] = urls }, TimeSpan.FromMinutes(5));
             using var http = new HttpClient();
+            var cpuBefore = 0.0;
             for (var round = 0; round < 3; round++)
             {
                 await Task.Delay(1000);
+                cpuBefore = round == 1 ? rawServers.Sum(s => s.CpuSeconds) : cpuBefore;
                 var t = (long)Clock.NowMs;
                 await Task.WhenAll(Enumerable.Range(0, servers).Select(i => http.GetStringAsync($"http://127.0.0.1:{firstPort + i}/go?t={t}")));
             }
             await Task.Delay(2000);
+            // The raw servers' CPU over the last two sends (the first one pays for the JIT) and 3 s of holding the sockets
+            // (no pings: next to nothing), per message delivered: the floor a node's cost per push is compared with.
+            var cpu = rawServers.Sum(s => s.CpuSeconds) - cpuBefore;
             var result = await swarm.StopAsync();
-            return Histograms.Summarize(result.BroadcastUs);
+            return (Histograms.Summarize(result.BroadcastUs), Math.Round(cpu * 1e6 / Math.Max(1, sockets * 2), 1));
         }
         finally
         {

@@ -52,6 +52,16 @@ internal sealed class ChildProcess : IDisposable
 
     public Task<string> Ready => _ready.Task;
 
+    /// <summary>CPU the process used so far (user and system), while it runs.</summary>
+    public double CpuSeconds
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime.TotalSeconds;
+        }
+    }
+
     public async Task StopAsync(TimeSpan timeout)
     {
         await _process.StandardInput.WriteLineAsync("STOP");

@@ -13,7 +13,9 @@ namespace Quiz.LoadTests;
 /// </summary>
 public sealed class HubWire : IAsyncDisposable
 {
-    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(10);
+    // As often as the pages' SignalR client pings (its keepAliveIntervalInMilliseconds, 15 s by default): a held
+    // connection's cost on a node is mostly these pings and the server's own, so a swarm must not ping more than phones do.
+    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(15);
 
     private readonly WireFormat _format;
 

@@ -31,7 +31,7 @@ internal static class LiveScenario
                 report.RedisBenchmark = await Baselines.RedisBenchmarkAsync(redis);
             }
             Console.Error.WriteLine($"baseline: raw WebSocket broadcast to {participants} sockets");
-            report.RawBroadcast = await Baselines.RawBroadcastAsync(options, participants, options.Int("raw-port", 5900), urls.Count);
+            (report.RawBroadcast, report.RawCpuUsPerMessage) = await Baselines.RawBroadcastAsync(options, participants, options.Int("raw-port", 5900), urls.Count);
         }
 
         var (contestId, code, hostKey) = await SetUpAsync(http, urls[0], questions, window, shards: options.Int("shards", 1));
@@ -45,7 +45,26 @@ internal static class LiveScenario
             TimeSpan.FromMinutes(10));
         report.JoinSeconds = Math.Round((Clock.NowMs - joinStarted) / 1000, 2);
         report.Connected = swarm.Ready;
+        // What the joins alone cost, and what the connections hold, split from the questions' share (the capacity model's unit costs).
+        var joined = await ServerMetrics.ScrapeAsync(http, urls);
+        report.JoinCpuSeconds = Math.Round(joined.CpuSeconds - before.CpuSeconds, 1);
+        report.JoinedMemoryMb = Math.Round(joined.MemoryBytes / (1 << 20), 0);
+        report.IdleMemoryMb = Math.Round(before.MemoryBytes / (1 << 20), 0);
+        report.JoinRedisCpuSeconds = Math.Round(await Baselines.RedisCpuSecondsAsync(options.Text("redis", "127.0.0.1:6379")) - redisCpuBefore, 2);
+        if (options.Int("hold", 0) is > 0 and var hold)
+        {
+            // Everyone connected and nothing happening: what holding a connection costs a node (SignalR's keep-alive pings,
+            // timers), measured after 10 s for the joins' aftermath (tiered JIT, a collection) to settle.
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var settled = await ServerMetrics.ScrapeAsync(http, urls);
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+            var held = await ServerMetrics.ScrapeAsync(http, urls);
+            report.HoldSeconds = hold;
+            report.HoldCpuSeconds = Math.Round(held.CpuSeconds - settled.CpuSeconds, 2);
+            before = before with { CpuSeconds = before.CpuSeconds + (held.CpuSeconds - joined.CpuSeconds) }; // the run's CPU leaves the settle and hold out
+        }
 
+        var questionsStarted = Clock.NowMs;
         await using var host = await HubWire.ConnectAsync(new Uri(urls[0], "hubs/quiz"), CancellationToken.None);
         var stored = 0;
         var run = new QuestionRunner(host);
@@ -58,6 +77,7 @@ internal static class LiveScenario
         await Task.Delay(TimeSpan.FromSeconds(3));
         var measured = await swarm.StopAsync();
         var after = await ServerMetrics.ScrapeAsync(http, urls);
+        report.QuestionSeconds = Math.Round((Clock.NowMs - questionsStarted) / 1000, 1);
         var logged = await AuditAsync(http, urls[0], contestId, hostKey);
 
         report.Fill(measured, stored, logged, before, after);

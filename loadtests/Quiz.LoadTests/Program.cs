@@ -17,12 +17,12 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Quiz.LoadTests live --url http://127.0.0.1:5081,http://127.0.0.1:5082 --participants 20000 [--questions 3]
-                            [--window 10] [--ramp 2000] [--workers N] [--answer-dist bunched|uniform|instant]
+                            [--window 10] [--ramp 2000] [--workers N] [--answer-dist bunched|uniform|instant|none]
                             [--protocol json|messagepack] [--baseline --redis 127.0.0.1:6379[,host:port…]]
                             [--shards N]   (the contest's answers and boards over N store slots)
                             [--out loadtests/results/live.json]
                             [--user admin] [--password …]   (an organizer account; the password also from QUIZ_LOAD_PASSWORD)
-        A join storm alone: --questions 0.
+        A join storm alone: --questions 0. [--hold S]: everyone stays connected S s, idle, after the joins (a node's cost of a held connection).
         Quiz.LoadTests stage (same options): six team seats race for the buzzer on every question while the
                             participants (the audience) answer it; reports buzz decision latency and whether the
                             earliest server stamp won every race.

@@ -27,6 +27,7 @@ internal sealed class Report
     public Summary? RankAfterClose { get; set; }
     public double PeakAnswersPerSecond { get; set; }
     public int AnswersSent { get; set; }
+    public long Pushes { get; set; }
     public int Acknowledged { get; set; }
     public Dictionary<string, int> AckStatus { get; set; } = [];
     public int StoredByReveal { get; set; }
@@ -36,6 +37,14 @@ internal sealed class Report
     public List<string> Errors { get; set; } = [];
     public double ServerCpuSeconds { get; set; }
     public double ServerMemoryMb { get; set; }
+    /// <summary>The nodes' CPU from the contest's creation to the last join, and their memory and Redis' CPU then (live scenario).</summary>
+    public double JoinCpuSeconds { get; set; }
+    public double JoinedMemoryMb { get; set; }
+    public double IdleMemoryMb { get; set; }
+    /// <summary>--hold: seconds everyone stayed connected with nothing happening (after 10 s to settle), and the nodes' CPU over them (both left out of ServerCpuSeconds).</summary>
+    public int HoldSeconds { get; set; }
+    public double HoldCpuSeconds { get; set; }
+    public double JoinRedisCpuSeconds { get; set; }
     public double MeanRedisBatch { get; set; }
     public double RedisCpuSeconds { get; set; }
     /// <summary>Redis time in scripts per accepted answer: the answer batches plus the (few) room moves.</summary>
@@ -44,6 +53,10 @@ internal sealed class Report
     public Dictionary<string, double> ReplicaWaits { get; set; } = [];
     public double MeanReplicaWaitMs { get; set; }
     public Summary? RawBroadcast { get; set; }
+    /// <summary>The raw broadcast servers' CPU per message delivered (µs), the same run's floor for a push.</summary>
+    public double RawCpuUsPerMessage { get; set; }
+    /// <summary>Wall time from the end of the joins (and of --hold) to the end of the last question, everyone connected.</summary>
+    public double QuestionSeconds { get; set; }
     public Dictionary<string, double> RedisBenchmark { get; set; } = [];
 
     public static string DescribeMachine() =>
@@ -59,6 +72,7 @@ internal sealed class Report
         Ack = Histograms.Summarize(measured.AckUs);
         RankAfterClose = Histograms.Summarize(measured.RankDelayUs);
         AnswersSent = measured.AnswersSent;
+        Pushes = measured.Pushes;
         AckStatus = new Dictionary<string, int>(measured.AckStatus);
         Acknowledged = AckStatus.GetValueOrDefault("accepted");
         PeakAnswersPerSecond = measured.AckAtMs.GroupBy(ms => ms / 1000).Select(g => g.Count()).DefaultIfEmpty().Max();
@@ -92,8 +106,8 @@ internal sealed class Report
         md.Append(CultureInfo.InvariantCulture, $"{At:u} on {Machine}; answers {AnswerDistribution}, participants on {Protocol}.\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Connected {Connected} ({JoinFailures} failed, {JoinRetries} retried after busy) in {JoinSeconds} s = {JoinsPerSecond} joins/s. ");
         md.Append(CultureInfo.InvariantCulture, $"Answers: sent {AnswersSent}, acknowledged {Acknowledged}, stored {StoredInLog} (log) / {StoredByReveal} (reveal counts), **lost {Lost}**; ");
-        md.Append(CultureInfo.InvariantCulture, $"statuses {string.Join(", ", AckStatus.Select(kv => $"{kv.Key} {kv.Value}"))}; peak {PeakAnswersPerSecond} acks/s. ");
-        md.Append(CultureInfo.InvariantCulture, $"Standings missing: {StandingsMissing}. Server CPU {ServerCpuSeconds} s, memory {ServerMemoryMb} MB, mean Redis batch {MeanRedisBatch} answers; Redis CPU {RedisCpuSeconds} s for the whole run, {RedisScriptUsPerAnswer} µs of script time per answer.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"statuses {string.Join(", ", AckStatus.Select(kv => $"{kv.Key} {kv.Value}"))}; peak {PeakAnswersPerSecond} acks/s; {Pushes} pushes received; the questions took {QuestionSeconds} s; the raw broadcast's servers spent {RawCpuUsPerMessage} µs of CPU per message. ");
+        md.Append(CultureInfo.InvariantCulture, $"Standings missing: {StandingsMissing}. Server CPU {ServerCpuSeconds} s (joins {JoinCpuSeconds} s; {HoldCpuSeconds} s more while all {Connected} were held idle for {HoldSeconds} s, after 10 s to settle), memory {ServerMemoryMb} MB ({IdleMemoryMb} MB before the joins, {JoinedMemoryMb} MB once all joined), mean Redis batch {MeanRedisBatch} answers; Redis CPU {RedisCpuSeconds} s for the whole run (joins {JoinRedisCpuSeconds} s), {RedisScriptUsPerAnswer} µs of script time per answer.\n\n");
         if (ReplicaWaits.Count > 0)
         {
             md.Append(CultureInfo.InvariantCulture, $"Replica waits: {string.Join(", ", ReplicaWaits.Select(kv => $"{kv.Key} {kv.Value}"))}; mean wait {MeanReplicaWaitMs} ms.\n\n");

@@ -84,13 +84,17 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
 
     private void OnEvent(string target, JsonElement payload)
     {
+        result.Pushed();
         switch (target)
         {
             case nameof(IQuizClient.QuestionOpened):
                 result.BroadcastUs.Enqueue((long)((Clock.NowMs - payload.GetProperty("serverTimeMs").GetInt64()) * 1000));
                 // The question really closes when the server stops accepting: its close plus the 500 ms grace.
                 _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("closesAtMs").GetInt64() + GraceMs);
-                _ = AnswerAsync(payload);
+                if (!timing.Silent)
+                {
+                    _ = AnswerAsync(payload);
+                }
                 break;
             case nameof(IQuizClient.StandingUpdated):
                 var seq = payload.GetProperty("seq").GetInt32();
@@ -135,9 +139,14 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
     }
 }
 
-/// <summary>When in the window participants answer: uniformly, or bunched toward the close as crowds do.</summary>
+/// <summary>
+/// When in the window participants answer: uniformly, or bunched toward the close as crowds do; "none" never answers
+/// (the pushes alone, to tell a node's cost per push from its cost per answer).
+/// </summary>
 internal sealed class AnswerTiming(string shape)
 {
+    public bool Silent => shape == "none";
+
     /// <summary>Milliseconds after the opening; the last 300 ms are left for the answer to travel.</summary>
     public long Next(Random random, long windowMs)
     {

@@ -56,6 +56,7 @@ internal sealed class Swarm : IDisposable
             merged.JoinFailures += part.JoinFailures;
             merged.JoinRetries += part.JoinRetries;
             merged.AnswersSent += part.AnswersSent;
+            merged.Pushes += part.Pushes;
             merged.StandingsMissing += part.StandingsMissing;
             foreach (var v in part.JoinUs) { merged.JoinUs.Enqueue(v); }
             foreach (var v in part.BroadcastUs) { merged.BroadcastUs.Enqueue(v); }

@@ -38,6 +38,17 @@ public sealed class WorkerResult
 
     public void Sent() => Interlocked.Increment(ref _answersSent);
 
+    private long _pushes;
+
+    /// <summary>Messages the server pushed to the phones (questions, standings, ...; acks not counted): the broadcast's unit of work.</summary>
+    public long Pushes
+    {
+        get => _pushes;
+        set => _pushes = value;
+    }
+
+    public void Pushed() => Interlocked.Increment(ref _pushes);
+
     public int StandingsMissing { get; set; }
 
     public ConcurrentQueue<string> Errors { get; init; } = new();
