@@ -18,6 +18,11 @@ public sealed partial class StoreWatch(IConnectionMultiplexer redis, IHubContext
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
     private const int FailuresToDown = 2; // one slow ping on a busy machine is not an outage
 
+    // A node whose own one-second timer woke this late is starved of CPU (a join storm at 50,000 on 2 cores did that):
+    // its pings time out because it cannot run their replies, not because the store is gone. Telling every phone
+    // "reconnecting" then would send them all to rejoin at the worst moment, so such a ping is not counted.
+    private static readonly TimeSpan StarvedAfter = TimeSpan.FromMilliseconds(500);
+
     private readonly ConcurrentDictionary<string, byte> _connections = new();
     private volatile bool _available = true;
 
@@ -29,26 +34,32 @@ public sealed partial class StoreWatch(IConnectionMultiplexer redis, IHubContext
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
+        var verdict = new StoreVerdict(FailuresToDown, StarvedAfter);
         long downSince = 0;
+        var expected = clock.GetUtcNow() + Every;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var lag = clock.GetUtcNow() - expected; // how late this node's own timer woke: a starved node, not a lost store
             var up = await PingAsync(stoppingToken);
-            failures = up ? 0 : failures + 1;
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            if (_available && failures >= FailuresToDown)
+            switch (verdict.Observe(up, lag))
             {
-                downSince = now;
-                _available = false;
-                StoreLost(logger);
-                await TellEveryoneAsync(new StoreStatus(false, now));
+                case StoreVerdict.Change.Down:
+                    downSince = now;
+                    _available = false;
+                    StoreLost(logger);
+                    await TellEveryoneAsync(new StoreStatus(false, now));
+                    break;
+                case StoreVerdict.Change.Up:
+                    _available = true;
+                    StoreBack(logger, now - downSince);
+                    await TellEveryoneAsync(new StoreStatus(true, now));
+                    break;
+                case StoreVerdict.Change.None when !up && lag >= StarvedAfter:
+                    Starved(logger, (long)lag.TotalMilliseconds);
+                    break;
             }
-            else if (!_available && up)
-            {
-                _available = true;
-                StoreBack(logger, now - downSince);
-                await TellEveryoneAsync(new StoreStatus(true, now));
-            }
+            expected = clock.GetUtcNow() + Every;
             try
             {
                 await Task.Delay(Every, clock, stoppingToken);
@@ -93,4 +104,7 @@ public sealed partial class StoreWatch(IConnectionMultiplexer redis, IHubContext
 
     [LoggerMessage(LogLevel.Warning, "Store back after {DownMs} ms")]
     private static partial void StoreBack(ILogger logger, long downMs);
+
+    [LoggerMessage(LogLevel.Information, "A store ping failed while this node was starved (its timer woke {LagMs} ms late); not counted as an outage")]
+    private static partial void Starved(ILogger logger, long lagMs);
 }
