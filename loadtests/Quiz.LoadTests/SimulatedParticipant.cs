@@ -17,6 +17,7 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
 
     private const long GraceMs = 500;
 
+    // By question: when the server stops accepting answers to it (its close plus the 500 ms grace).
     private readonly ConcurrentDictionary<int, double> _closedAt = new();
     private readonly ConcurrentDictionary<int, bool> _ranked = new();
     private HubWire? _wire;
@@ -88,9 +89,14 @@ internal sealed class SimulatedParticipant(int index, WorkerResult result, Answe
         switch (target)
         {
             case nameof(IQuizClient.QuestionOpened):
+                if (!_closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("closesAtMs").GetInt64() + GraceMs))
+                {
+                    // The same question twice (SignalR's backplane delivered it again: seen at 100,000 on a saturated
+                    // machine). A phone shows it once and answers once; counted, so a run can say how often.
+                    result.QuestionAgain();
+                    break;
+                }
                 result.BroadcastUs.Enqueue((long)((Clock.NowMs - payload.GetProperty("serverTimeMs").GetInt64()) * 1000));
-                // The question really closes when the server stops accepting: its close plus the 500 ms grace.
-                _closedAt.TryAdd(payload.GetProperty("seq").GetInt32(), payload.GetProperty("closesAtMs").GetInt64() + GraceMs);
                 if (!timing.Silent)
                 {
                     _ = AnswerAsync(payload);

@@ -57,6 +57,7 @@ internal sealed class Swarm : IDisposable
             merged.JoinRetries += part.JoinRetries;
             merged.AnswersSent += part.AnswersSent;
             merged.Pushes += part.Pushes;
+            merged.QuestionsAgain += part.QuestionsAgain;
             merged.StandingsMissing += part.StandingsMissing;
             foreach (var v in part.JoinUs) { merged.JoinUs.Enqueue(v); }
             foreach (var v in part.BroadcastUs) { merged.BroadcastUs.Enqueue(v); }

@@ -49,6 +49,17 @@ public sealed class WorkerResult
 
     public void Pushed() => Interlocked.Increment(ref _pushes);
 
+    private int _questionsAgain;
+
+    /// <summary>Questions a phone received a second time (and did not answer again).</summary>
+    public int QuestionsAgain
+    {
+        get => _questionsAgain;
+        set => _questionsAgain = value;
+    }
+
+    public void QuestionAgain() => Interlocked.Increment(ref _questionsAgain);
+
     public int StandingsMissing { get; set; }
 
     public ConcurrentQueue<string> Errors { get; init; } = new();
